@@ -1,0 +1,44 @@
+"""Who may read the audit trail: auditors and Admin BKPSDM/OPD in scope, and everyone for their own record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from kinerja.accounts.choices import Role
+from kinerja.accounts.selectors import actor_for
+from kinerja.audit.models import AuditEvent
+
+_TRAIL_ROLES = (Role.ADMIN_BKPSDM, Role.ADMIN_OPD, Role.AUDITOR)
+
+
+def audit_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
+    if not getattr(user, "is_authenticated", False):
+        return AuditEvent.objects.none()
+    if getattr(user, "is_superuser", False):
+        return AuditEvent.objects.all()
+    actor = actor_for(user)
+    q = Q(pk__in=[])
+    for scope in actor.scopes(*_TRAIL_ROLES):
+        q |= Q(org_unit__path__startswith=scope.path)
+        if scope.parent_id is None:
+            q |= Q(org_unit__isnull=True)  # city-wide events belong to the root's scope
+    if actor.employee is not None:
+        q |= Q(subject=actor.employee)
+    return AuditEvent.objects.filter(q)
+
+
+def can_browse_audit_trail(user: Any) -> bool:
+    """The audit browser (all events in scope) is for auditors and HR admins."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return getattr(user, "is_authenticated", False) and actor_for(user).has_role(*_TRAIL_ROLES)
+
+
+def get_audit_event_for_user_or_404(user: Any, pk: int) -> AuditEvent:
+    try:
+        return audit_events_visible_to(user).get(pk=pk)
+    except AuditEvent.DoesNotExist as exc:
+        raise Http404 from exc

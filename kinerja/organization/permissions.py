@@ -1,0 +1,143 @@
+"""Who may see and change organisation data. The whole security surface of this app.
+
+Rules (product.md §2, §4 "Security"):
+- everyone sees their own record and the colleagues of their own OPD (name, position, unit);
+- a supervisor sees everyone below the positions they hold (definitive or Plt/Plh);
+- scoped roles see their unit subtree: Admin OPD, Admin BKPSDM, Pimpinan daerah, Auditor;
+- personal data (birth date, NIP decoding, assignment history, audit trail) only to the person,
+  the supervisors above them, and Admin OPD/BKPSDM/Auditor in scope.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from kinerja.accounts.choices import Role
+from kinerja.accounts.selectors import actor_for
+from kinerja.organization import selectors
+from kinerja.organization.choices import AssignmentKind
+from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
+
+# Roles that may read personal data of the people in their scope.
+_PERSONAL_DATA_ROLES = (Role.ADMIN_BKPSDM, Role.ADMIN_OPD, Role.AUDITOR)
+_ALL_ROLES = tuple(Role)
+
+
+def _is_superuser(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+def _path_q(prefix_field: str, paths: list[str]) -> Q:
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(**{f"{prefix_field}__startswith": path})
+    return q
+
+
+def employees_visible_to(user: Any) -> QuerySet[Employee]:
+    """Employees whose basic card (name, position, unit) the user may see."""
+    if not getattr(user, "is_authenticated", False):
+        return Employee.objects.none()
+    if _is_superuser(user):
+        return Employee.objects.all()
+    actor = actor_for(user)
+    unit_paths = [scope.path for scope in actor.scopes(*_ALL_ROLES)]
+    if actor.agency is not None:
+        unit_paths.append(actor.agency.path)
+    position_paths = [p.path for p in actor.positions]
+    reach = _path_q("position__unit__path", unit_paths) | _path_q("position__path", position_paths)
+    in_reach = Assignment.objects.active_on(selectors.today()).filter(reach).values("employee_id")
+    own = Q(pk=actor.employee.pk) if actor.employee else Q(pk__in=[])
+    return Employee.objects.filter(own | Q(pk__in=in_reach))
+
+
+def get_employee_for_user_or_404(user: Any, pk: int) -> Employee:
+    try:
+        return employees_visible_to(user).select_related("rank").get(pk=pk)
+    except Employee.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _employee_unit_paths(employee: Employee) -> list[str]:
+    return list(
+        Assignment.objects.active_on(selectors.today())
+        .filter(employee=employee)
+        .values_list("position__unit__path", flat=True)
+    )
+
+
+def _employee_position_paths(employee: Employee) -> list[str]:
+    return list(
+        Assignment.objects.active_on(selectors.today())
+        .filter(employee=employee, kind=AssignmentKind.DEFINITIVE)
+        .values_list("position__path", flat=True)
+    )
+
+
+def _in_scope(scopes: list[OrgUnit], unit_paths: list[str]) -> bool:
+    return any(path.startswith(scope.path) for scope in scopes for path in unit_paths)
+
+
+def can_view_personal_data(user: Any, employee: Employee) -> bool:
+    """Birth date, decoded NIP, assignment history: the person, their superiors, HR admins and auditors."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if _is_superuser(user):
+        return True
+    actor = actor_for(user)
+    if actor.employee is not None and actor.employee.pk == employee.pk:
+        return True
+    if _in_scope(actor.scopes(*_PERSONAL_DATA_ROLES), _employee_unit_paths(employee)):
+        return True
+    own_paths = [p.path for p in actor.positions]
+    return any(
+        theirs.startswith(mine) and theirs != mine
+        for theirs in _employee_position_paths(employee)
+        for mine in own_paths
+    )
+
+
+def can_manage_employee(user: Any, employee: Employee) -> bool:
+    """Edit master data of a person: Admin BKPSDM, or Admin OPD of the person's OPD."""
+    if _is_superuser(user):
+        return True
+    actor = actor_for(user)
+    return _in_scope(actor.scopes(Role.ADMIN_BKPSDM, Role.ADMIN_OPD), _employee_unit_paths(employee))
+
+
+def can_import_people(user: Any) -> bool:
+    """Imports from SIASN exports reshape the whole city: Admin BKPSDM only."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return _is_superuser(user) or actor_for(user).has_role(Role.ADMIN_BKPSDM)
+
+
+def org_units_visible_to(user: Any) -> QuerySet[OrgUnit]:
+    """The structure of the government is public inside it: every logged-in user sees every unit."""
+    if not getattr(user, "is_authenticated", False):
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.all()
+
+
+def get_org_unit_for_user_or_404(user: Any, pk: int) -> OrgUnit:
+    try:
+        return org_units_visible_to(user).get(pk=pk)
+    except OrgUnit.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def positions_visible_to(user: Any) -> QuerySet[Position]:
+    """Positions are part of the public structure; who holds them is filtered by employees_visible_to."""
+    if not getattr(user, "is_authenticated", False):
+        return Position.objects.none()
+    return Position.objects.all()
+
+
+def get_position_for_user_or_404(user: Any, pk: int) -> Position:
+    try:
+        return positions_visible_to(user).select_related("unit", "reports_to").get(pk=pk)
+    except Position.DoesNotExist as exc:
+        raise Http404 from exc

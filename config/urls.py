@@ -22,5 +22,6 @@ urlpatterns = [
     path("akun/", include("kinerja.accounts.urls")),
     path("organisasi/", include("kinerja.organization.urls")),
     path("audit/", include("kinerja.audit.urls")),
+    path("impor/", include("kinerja.imports.urls")),
     path("", include("kinerja.core.urls")),
 ]

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "kinerja.accounts",
     "kinerja.audit",
     "kinerja.organization",
+    "kinerja.imports",
+    "kinerja.demo",
 ]
 
 MIDDLEWARE = [

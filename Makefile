@@ -11,7 +11,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/kinerja
 EMPLOYEES ?= 600
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve seed test test-pg smoke lint fmt typecheck migrations-check messages messages-check bench check clean
+.PHONY: help install run serve seed test test-pg smoke lint fmt migrations-check deploy-check messages messages-check bench check clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -67,6 +67,10 @@ fmt: install ## Format and fix what ruff can
 migrations-check: install ## Fail when a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run
 
+deploy-check: install ## Django's deployment checklist under production settings
+	DJANGO_SETTINGS_MODULE=config.settings.prod DJANGO_SECRET_KEY=deploy-check-$$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n') \
+		$(MANAGE) check --deploy --fail-level WARNING
+
 messages: install ## Refresh the Indonesian catalogue from the source
 	$(MANAGE) makemessages -l id --ignore=.venv --ignore=node_modules --ignore=static --ignore=staticfiles --no-location
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
@@ -77,7 +81,7 @@ messages-check: install ## Fail when the catalogue is stale, incomplete or does 
 bench: install ## Benchmark the main pages at city scale; writes bench/results.json
 	$(PY) bench/run.py
 
-check: lint migrations-check messages-check test test-pg smoke ## Every gate (what CI runs)
+check: lint migrations-check deploy-check messages-check test test-pg smoke ## Every gate (what CI runs)
 
 clean: ## Remove the local database, media and build output
 	rm -rf db.sqlite3* var staticfiles bench/out

@@ -1,12 +1,60 @@
-"""Template context shared by every page: the navigation of the user's roles."""
+"""Template context shared by every page: the instance name and the navigation of the user's roles."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.accounts.choices import Role
+from kinerja.accounts.selectors import actor_for
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    icon: str
+    active: bool
+
+
+def _item(request: HttpRequest, label: Any, url_name: str, icon: str, *, section: str) -> NavItem | None:
+    """A navbar entry, or None when its URL is not installed (apps are added independently)."""
+    try:
+        url = reverse(url_name)
+    except NoReverseMatch:
+        return None
+    match = getattr(request, "resolver_match", None)
+    current = f"{match.namespace}:{match.url_name}" if match else ""
+    active = current == url_name or (section != "" and current.startswith(section))
+    return NavItem(label=str(label), url=url, icon=icon, active=active)
+
+
+def _nav_items(request: HttpRequest) -> list[NavItem]:
+    user = request.user
+    actor = actor_for(user)
+    superuser = bool(user.is_superuser)
+    entries: list[NavItem | None] = [
+        _item(request, _("Home"), "core:home", "bi-house", section=""),
+        _item(request, _("Employee directory"), "organization:employee-list", "bi-people", section="organization:employee-"),
+        _item(request, _("Organisation structure"), "organization:unit-list", "bi-diagram-3", section="organization:unit-"),
+        _item(request, _("My profile"), "organization:my-profile", "bi-person-badge", section=""),
+    ]
+    if superuser or actor.has_role(Role.ADMIN_BKPSDM):
+        entries.append(_item(request, _("Import data"), "imports:upload", "bi-upload", section="imports:"))
+    if superuser or actor.has_role(Role.ADMIN_BKPSDM, Role.ADMIN_OPD, Role.AUDITOR):
+        entries.append(_item(request, _("Audit"), "audit:event-list", "bi-journal-check", section="audit:"))
+    return [entry for entry in entries if entry is not None]
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    return {"instance_name": settings.KINERJA_INSTANCE_NAME}
+    context: dict[str, Any] = {"instance_name": settings.KINERJA_INSTANCE_NAME, "nav_items": []}
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        context["nav_items"] = _nav_items(request)
+        context["show_admin_link"] = bool(user.is_staff)
+    return context

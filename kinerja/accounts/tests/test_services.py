@@ -1,11 +1,10 @@
 from kinerja.accounts import services
 from kinerja.accounts.choices import Role
-from kinerja.accounts.tests.factories import UserFactory
 from kinerja.audit.models import AuditEvent
 
 
 def test_granting_admin_bkpsdm_opens_the_reference_tables_in_the_admin(cast):
-    user = UserFactory(employee=cast.employee("colleague"))
+    user = cast.user("colleague")
     services.role_grant(actor=cast.user("admin_bkpsdm"), user=user, role=Role.ADMIN_BKPSDM, scope=cast.root)
     user.refresh_from_db()
     assert user.is_staff
@@ -15,7 +14,7 @@ def test_granting_admin_bkpsdm_opens_the_reference_tables_in_the_admin(cast):
 
 
 def test_revoking_the_last_bkpsdm_grant_closes_the_admin_again(cast):
-    user = UserFactory(employee=cast.employee("colleague"))
+    user = cast.user("colleague")
     grant = services.role_grant(actor=None, user=user, role=Role.ADMIN_BKPSDM, scope=cast.root)
     services.role_revoke(actor=None, grant=grant, reason="moved to another agency")
     user.refresh_from_db()
@@ -25,7 +24,7 @@ def test_revoking_the_last_bkpsdm_grant_closes_the_admin_again(cast):
 
 
 def test_granting_admin_opd_does_not_open_the_admin(cast):
-    user = UserFactory(employee=cast.employee("colleague"))
+    user = cast.user("colleague")
     services.role_grant(actor=None, user=user, role=Role.ADMIN_OPD, scope=cast.opd_a)
     user.refresh_from_db()
     assert not user.is_staff

@@ -1,14 +1,20 @@
-"""One JSON error shape for the whole API: {"error": {"code", "message", "fields"}}."""
+"""API helpers: one JSON error shape {"error": {"code", "message", "fields"}}, pagination, query filters."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from drf_spectacular import openapi
+from rest_framework import exceptions
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
@@ -39,6 +45,42 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     else:
         fields = {}
         message = str(exc.detail) if not isinstance(exc.detail, (list, dict)) else _("Request failed.")
-    code = exc.default_code if response.status_code != status.HTTP_429_TOO_MANY_REQUESTS else "throttled"
+    code = exc.default_code
     response.data = {"error": {"code": code, "message": message, "fields": fields}}
     return response
+
+
+def paginated_response(
+    *, request: Request, view: APIView, queryset: QuerySet[Any], serializer_class: type[BaseSerializer[Any]]
+) -> Response:
+    """A LimitOffset page of ``queryset``: {"count", "next", "previous", "results"}."""
+    paginator = LimitOffsetPagination()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    serializer = serializer_class(page, many=True, context={"request": request})
+    return paginator.get_paginated_response(serializer.data)
+
+
+def validated_filters(serializer_class: type[BaseSerializer[Any]], request: Request) -> dict[str, Any]:
+    """Query-string filters checked by a FilterSerializer; bad ones raise a 400 naming the parameter."""
+    serializer = serializer_class(data=request.query_params, context={"request": request})
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+class AutoSchema(openapi.AutoSchema):
+    """Names schema components after the enclosing API class.
+
+    Every API nests an ``InputSerializer``/``OutputSerializer`` (style.md §2.2 rule 6); named by
+    class name alone they would all collide as "Input"/"Output" in the OpenAPI components.
+    """
+
+    def get_serializer_name(self, serializer: BaseSerializer[Any], direction: str) -> str:
+        parts = type(serializer).__qualname__.split(".")
+        return "".join(_strip_suffix(part.lstrip("_")) for part in parts if part != "<locals>")
+
+
+def _strip_suffix(name: str) -> str:
+    for suffix in ("Serializer", "Api"):
+        if name.endswith(suffix) and name != suffix:
+            return name[: -len(suffix)]
+    return name

@@ -48,7 +48,7 @@ def decode_pns(raw: str) -> DecodedNip:
     if not _DIGITS_18.match(nip):
         raise ValidationError(_("NIP must be exactly 18 digits."), code="nip_format")
     birth = _date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
-    if birth is None or not 1900 <= birth.year <= timezone.localdate().year:
+    if birth is None or birth.year < 1900 or birth > timezone.localdate():
         raise ValidationError(
             _("NIP digits 1–8 must be a real birth date (YYYYMMDD); %(value)s is not.") % {"value": nip[0:8]},
             code="nip_birth_date",
@@ -59,8 +59,9 @@ def decode_pns(raw: str) -> DecodedNip:
             _("NIP digits 9–14 must be the TMT CPNS year and month (YYYYMM); %(value)s is not.") % {"value": nip[8:14]},
             code="nip_tmt",
         )
-    # A civil servant is appointed as an adult (minimum age 18, UU ASN).
-    if tmt.year - birth.year < 18 or tmt > timezone.localdate():
+    # A civil servant is appointed as an adult (minimum age 18, UU ASN). TMT has only a month,
+    # so the month in which the person turns 18 is the earliest possible one.
+    if (tmt.year, tmt.month) < (birth.year + 18, birth.month) or tmt > timezone.localdate():
         raise ValidationError(
             _("NIP TMT CPNS %(tmt)s is impossible for a birth date of %(birth)s.")
             % {"tmt": nip[8:14], "birth": nip[0:8]},
@@ -80,7 +81,7 @@ def decode_pppk(raw: str) -> DecodedNip:
     if not _DIGITS_18.match(number):
         raise ValidationError(_("NI PPPK must be exactly 18 digits."), code="nip_format")
     birth = _date(int(number[0:4]), int(number[4:6]), int(number[6:8]))
-    if birth is None or not 1900 <= birth.year <= timezone.localdate().year:
+    if birth is None or birth.year < 1900 or birth > timezone.localdate():
         raise ValidationError(
             _("NI PPPK digits 1–8 must be a real birth date (YYYYMMDD); %(value)s is not.") % {"value": number[0:8]},
             code="nip_birth_date",

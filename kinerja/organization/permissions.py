@@ -4,8 +4,9 @@ Rules (product.md §2, §4 "Security"):
 - everyone sees their own record and the colleagues of their own OPD (name, position, unit);
 - a supervisor sees everyone below the positions they hold (definitive or Plt/Plh);
 - scoped roles see their unit subtree: Admin OPD, Admin BKPSDM, Pimpinan daerah, Auditor;
-- personal data (birth date, NIP decoding, assignment history, audit trail) only to the person,
-  the supervisors above them, and Admin OPD/BKPSDM/Auditor in scope.
+- personal data (birth date, NIP decoding, assignment history) only to the person, the supervisors
+  above them, and Admin OPD/BKPSDM/Auditor in scope; the audit trail of a record only to the
+  person and Admin OPD/BKPSDM/Auditor in scope (audit/permissions.py).
 """
 
 from __future__ import annotations
@@ -44,14 +45,21 @@ def employees_visible_to(user: Any) -> QuerySet[Employee]:
     if _is_superuser(user):
         return Employee.objects.all()
     actor = actor_for(user)
-    unit_paths = [scope.path for scope in actor.scopes(*_ALL_ROLES)]
+    scopes = actor.scopes(*_ALL_ROLES)
+    unit_paths = [scope.path for scope in scopes]
     if actor.agency is not None:
         unit_paths.append(actor.agency.path)
     position_paths = [p.path for p in actor.positions]
     reach = _path_q("position__unit__path", unit_paths) | _path_q("position__path", position_paths)
-    in_reach = Assignment.objects.active_on(selectors.today()).filter(reach).values("employee_id")
-    own = Q(pk=actor.employee.pk) if actor.employee else Q(pk__in=[])
-    return Employee.objects.filter(own | Q(pk__in=in_reach))
+    active = Assignment.objects.active_on(selectors.today())
+    visible = Q(pk__in=active.filter(reach).values("employee_id"))
+    if actor.employee is not None:
+        visible |= Q(pk=actor.employee.pk)
+    if _covers_whole_government(scopes):
+        # Someone without a post today (between posts, or imported before placement) belongs to the
+        # whole government: without this, not even Admin BKPSDM could find them.
+        visible |= ~Q(pk__in=active.values("employee_id"))
+    return Employee.objects.filter(visible)
 
 
 def get_employee_for_user_or_404(user: Any, pk: int) -> Employee:
@@ -77,7 +85,14 @@ def _employee_position_paths(employee: Employee) -> list[str]:
     )
 
 
+def _covers_whole_government(scopes: list[OrgUnit]) -> bool:
+    return any(scope.parent_id is None for scope in scopes)
+
+
 def _in_scope(scopes: list[OrgUnit], unit_paths: list[str]) -> bool:
+    """Whether the employee's units today fall under one of the scopes; the unplaced fall under the root's."""
+    if not unit_paths:
+        return _covers_whole_government(scopes)
     return any(path.startswith(scope.path) for scope in scopes for path in unit_paths)
 
 

@@ -101,11 +101,12 @@ def situation_on(employee: Employee, day: dt.date | None = None) -> Situation:
 
 
 def positions_held(employee: Employee, day: dt.date | None = None) -> list[Position]:
-    """Every position the employee holds on ``day``, definitive and acting."""
+    """Every position the employee holds on ``day``, definitive and acting (definitive first)."""
     day = day or today()
-    return [
-        a.position for a in Assignment.objects.active_on(day).filter(employee=employee).select_related("position__unit")
-    ]
+    held = list(Assignment.objects.active_on(day).filter(employee=employee).select_related("position__unit"))
+    # Definitive post first: callers take the first one as the person's home unit (actor_for's agency).
+    held.sort(key=lambda a: _KIND_PRIORITY.get(AssignmentKind(a.kind), 9))
+    return [a.position for a in held]
 
 
 def agency_of(unit: OrgUnit) -> OrgUnit:

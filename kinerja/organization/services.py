@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit import services as audit
 from kinerja.organization import nip as nip_codec
-from kinerja.organization import tree
+from kinerja.organization import selectors, tree
 from kinerja.organization.choices import AssignmentKind, EmploymentType
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position, Rank
 
@@ -67,10 +67,13 @@ def employee_upsert(*, actor: Any, data: dict[str, Any], reason: str = "") -> tu
     employee.save()
     after = audit.snapshot(employee, EMPLOYEE_FIELDS)
     if created or before != after:
+        # Filed under the employee's current unit so that Admin OPD of that unit can read the trail.
+        current = None if created else selectors.primary_assignment(employee, selectors.today())
         audit.record(
             actor=actor,
             verb="organization.employee.created" if created else "organization.employee.updated",
             target=employee,
+            org_unit=current.position.unit if current else None,
             subject=employee,
             before=before,
             after=after,

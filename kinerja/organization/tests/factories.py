@@ -47,7 +47,7 @@ class PositionFactory(factory.django.DjangoModelFactory):
 
 
 def _pns_nip(n: int) -> str:
-    birth = dt.date(1980, 1, 1) + dt.timedelta(days=(n * 37) % 5000)
+    birth = dt.date(1980, 1, 1) + dt.timedelta(days=(n * 37) % 3650)
     return nip_codec.build_pns(birth, dt.date(2008, 3, 1), "M" if n % 2 else "F", n % 999 + 1)
 
 

@@ -1,2 +1,19 @@
+from django.urls import path
+
+from kinerja.accounts import views
+
 app_name = "accounts"
-urlpatterns: list = []
+urlpatterns = [
+    path("masuk/", views.LoginView.as_view(), name="login"),
+    path("keluar/", views.LogoutView.as_view(), name="logout"),
+    path("kata-sandi/ganti/", views.PasswordChangeView.as_view(), name="password-change"),
+    path("kata-sandi/ganti/selesai/", views.PasswordChangeDoneView.as_view(), name="password-change-done"),
+    path("kata-sandi/lupa/", views.PasswordResetView.as_view(), name="password-reset"),
+    path("kata-sandi/lupa/terkirim/", views.PasswordResetDoneView.as_view(), name="password-reset-done"),
+    path(
+        "kata-sandi/atur/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
+    path("kata-sandi/atur/selesai/", views.PasswordResetCompleteView.as_view(), name="password-reset-complete"),
+]

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from kinerja.audit import views
+
 app_name = "audit"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.event_list, name="event-list"),
+    path("pegawai/<int:pk>/", views.employee_trail, name="employee-trail"),
+]

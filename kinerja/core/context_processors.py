@@ -40,8 +40,16 @@ def _nav_items(request: HttpRequest) -> list[NavItem]:
     superuser = bool(user.is_superuser)
     entries: list[NavItem | None] = [
         _item(request, _("Home"), "core:home", "bi-house", section=""),
-        _item(request, _("Employee directory"), "organization:employee-list", "bi-people", section="organization:employee-"),
-        _item(request, _("Organisation structure"), "organization:unit-list", "bi-diagram-3", section="organization:unit-"),
+        _item(
+            request,
+            _("Employee directory"),
+            "organization:employee-list",
+            "bi-people",
+            section="organization:employee-",
+        ),
+        _item(
+            request, _("Organisation structure"), "organization:unit-list", "bi-diagram-3", section="organization:unit-"
+        ),
         _item(request, _("My profile"), "organization:my-profile", "bi-person-badge", section=""),
     ]
     if superuser or actor.has_role(Role.ADMIN_BKPSDM):

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from kinerja.core import views
+
 app_name = "core"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+]

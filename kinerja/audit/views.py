@@ -4,48 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from kinerja.accounts.forms import BootstrapFormMixin
 from kinerja.accounts.selectors import actor_for
 from kinerja.audit import selectors
+from kinerja.audit.forms import EventFilterForm
 from kinerja.audit.permissions import can_browse_audit_trail
 from kinerja.organization import permissions as org_permissions
-from kinerja.organization.forms import UnitChoiceField
-from kinerja.organization.models import OrgUnit
 
 PAGE_SIZE = 50
-
-
-class EventFilterForm(BootstrapFormMixin, forms.Form):
-    verb = forms.CharField(label=_("Action"), required=False, max_length=80)
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    unit = UnitChoiceField(
-        label=_("Unit"),
-        queryset=OrgUnit.objects.none(),
-        required=False,
-        empty_label=_("All units"),
-        error_messages={"invalid_choice": _("Unit: choose one of the units in the list.")},
-    )
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = org_permissions.org_units_visible_to(user).order_by("path")
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
-        if date_from and date_to and date_from > date_to:
-            self.add_error("date_to", _("Until: the end date must be on or after the start date."))
-        return cleaned
 
 
 @login_required

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.accounts.forms import BootstrapFormMixin
+from kinerja.core.forms import BootstrapFormMixin
 from kinerja.organization import permissions
 from kinerja.organization.models import OrgUnit
 

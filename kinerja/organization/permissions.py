@@ -31,13 +31,6 @@ def _is_superuser(user: Any) -> bool:
     return bool(getattr(user, "is_superuser", False))
 
 
-def _path_q(prefix_field: str, paths: list[str]) -> Q:
-    q = Q(pk__in=[])
-    for path in paths:
-        q |= Q(**{f"{prefix_field}__startswith": path})
-    return q
-
-
 def employees_visible_to(user: Any) -> QuerySet[Employee]:
     """Employees whose basic card (name, position, unit) the user may see."""
     if not getattr(user, "is_authenticated", False):
@@ -50,7 +43,9 @@ def employees_visible_to(user: Any) -> QuerySet[Employee]:
     if actor.agency is not None:
         unit_paths.append(actor.agency.path)
     position_paths = [p.path for p in actor.positions]
-    reach = _path_q("position__unit__path", unit_paths) | _path_q("position__path", position_paths)
+    reach = selectors.under_paths("position__unit__path", unit_paths) | selectors.under_paths(
+        "position__path", position_paths
+    )
     active = Assignment.objects.active_on(selectors.today())
     visible = Q(pk__in=active.filter(reach).values("employee_id"))
     if actor.employee is not None:

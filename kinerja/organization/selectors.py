@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from kinerja.organization import nip as nip_codec
 from kinerja.organization.choices import AGENCY_KINDS, AssignmentKind
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
 
@@ -187,3 +188,110 @@ def unit_chart(unit: OrgUnit, day: dt.date | None = None) -> list[tuple[Position
     ):
         holders.setdefault(assignment.position_id, []).append(assignment)
     return [(position, holders.get(position.pk, [])) for position in positions]
+
+
+def employees_search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
+    """Name (any part) or NIP (typed with or without the usual spaces)."""
+    query = query.strip()
+    if not query:
+        return employees
+    digits = nip_codec.normalize(query)
+    condition = Q(name__icontains=query)
+    if digits.isdigit():
+        condition |= Q(nip__contains=digits)
+    return employees.filter(condition)
+
+
+def subtree_headcounts(units: list[OrgUnit]) -> dict[int, int]:
+    """Definitive post holders per unit including its subtree: one grouped query, rolled up along the paths."""
+    direct = (
+        Assignment.objects.active_on(today())
+        .filter(kind=AssignmentKind.DEFINITIVE)
+        .order_by()
+        .values("position__unit__path")
+        .annotate(people=Count("employee_id", distinct=True))
+    )
+    totals: dict[int, int] = {unit.pk: 0 for unit in units}
+    for row in direct:
+        for ancestor_id in (int(part) for part in row["position__unit__path"].strip("/").split("/") if part):
+            if ancestor_id in totals:
+                totals[ancestor_id] += row["people"]
+    return totals
+
+
+# --- Counts for the home pages of admins and leaders -------------------------------
+
+
+@dataclass(frozen=True)
+class Attention:
+    """What an HR admin should look at in their scope."""
+
+    in_scope: int
+    without_position: int
+    without_account: int
+
+
+def under_paths(field: str, paths: list[str]) -> Q:
+    """Rows whose materialised ``field`` lies under any of ``paths`` (matches nothing for no paths)."""
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(**{f"{field}__startswith": path})
+    return q
+
+
+def admin_attention(scopes: list[OrgUnit]) -> Attention:
+    """Counts for the admin's scope in one aggregate query.
+
+    An employee without an active position belongs to the scope of the unit of their last
+    assignment; one who never had any belongs to whoever administers the whole government (root).
+    """
+    day = today()
+    paths = [scope.path for scope in scopes]
+    active_now = Assignment.objects.active_on(day)
+    in_scope_now = active_now.filter(under_paths("position__unit__path", paths)).values("employee_id")
+    ever_in_scope = Assignment.objects.filter(under_paths("position__unit__path", paths)).values("employee_id")
+    belongs = Q(pk__in=ever_in_scope)
+    if any(scope.parent_id is None for scope in scopes):
+        belongs |= ~Exists(Assignment.objects.filter(employee=OuterRef("pk")))
+    holds_post = Exists(active_now.filter(employee=OuterRef("pk")))
+    counts = (
+        Employee.objects.filter(is_active=True)
+        .filter(belongs)
+        .aggregate(
+            in_scope=Count("pk", filter=Q(pk__in=in_scope_now)),
+            without_position=Count("pk", filter=~holds_post),
+            without_account=Count("pk", filter=Q(pk__in=in_scope_now, user__isnull=True)),
+        )
+    )
+    return Attention(**counts)
+
+
+def headcount_per_agency(scopes: list[OrgUnit]) -> list[tuple[OrgUnit, int]]:
+    """Employees holding a definitive post, per OPD/kecamatan in scope: one grouped query plus the agencies."""
+    day = today()
+    paths = [scope.path for scope in scopes]
+    agencies = list(OrgUnit.objects.filter(under_paths("path", paths), kind__in=AGENCY_KINDS, is_active=True))
+    per_unit = (
+        Assignment.objects.active_on(day)
+        .filter(kind=AssignmentKind.DEFINITIVE)
+        .filter(under_paths("position__unit__path", paths))
+        .order_by()
+        .values("position__unit__path")
+        .annotate(people=Count("employee_id", distinct=True))
+    )
+    counts = {row["position__unit__path"]: row["people"] for row in per_unit}
+    result = []
+    for agency in agencies:
+        total = sum(people for path, people in counts.items() if path.startswith(agency.path))
+        result.append((agency, total))
+    return sorted(result, key=lambda pair: (-pair[1], pair[0].name))
+
+
+def unit_headcount(unit: OrgUnit) -> int:
+    return (
+        Assignment.objects.active_on(today())
+        .filter(kind=AssignmentKind.DEFINITIVE, position__unit__path__startswith=unit.path)
+        .values("employee_id")
+        .distinct()
+        .count()
+    )

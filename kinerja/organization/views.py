@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -31,18 +30,6 @@ from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
 PAGE_SIZE = 25
 
 
-def _search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:
-    """Name (any part) or NIP (typed with or without the usual spaces)."""
-    query = query.strip()
-    if not query:
-        return employees
-    digits = nip_codec.normalize(query)
-    condition = Q(name__icontains=query)
-    if digits.isdigit():
-        condition |= Q(nip__contains=digits)
-    return employees.filter(condition)
-
-
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
@@ -50,7 +37,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     form = EmployeeFilterForm(request.GET or None, user=request.user)
     employees = permissions.employees_visible_to(request.user).filter(is_active=True)
     if form.is_valid():
-        employees = _search(employees, form.cleaned_data["q"])
+        employees = selectors.employees_search(employees, form.cleaned_data["q"])
         unit = form.cleaned_data["unit"]
         if unit is not None:
             in_unit = Assignment.objects.active_on(selectors.today()).filter(
@@ -132,23 +119,6 @@ def my_profile(request: HttpRequest) -> HttpResponse:
     return redirect("organization:employee-detail", pk=employee.pk)
 
 
-def _subtree_headcounts(units: list[OrgUnit]) -> dict[int, int]:
-    """Definitive post holders per unit including its subtree: one grouped query, rolled up along the paths."""
-    direct = (
-        Assignment.objects.active_on(selectors.today())
-        .filter(kind=AssignmentKind.DEFINITIVE)
-        .order_by()
-        .values("position__unit__path")
-        .annotate(people=Count("employee_id", distinct=True))
-    )
-    totals: dict[int, int] = {unit.pk: 0 for unit in units}
-    for row in direct:
-        for ancestor_id in (int(part) for part in row["position__unit__path"].strip("/").split("/") if part):
-            if ancestor_id in totals:
-                totals[ancestor_id] += row["people"]
-    return totals
-
-
 @dataclass
 class TreeGroup:
     """A top-level unit (OPD, kecamatan, secretariat…) with the units below it."""
@@ -162,7 +132,7 @@ class TreeGroup:
 @require_GET
 def unit_list(request: HttpRequest) -> HttpResponse:
     units = list(permissions.org_units_visible_to(request.user).filter(is_active=True).order_by("path"))
-    headcounts = _subtree_headcounts(units)
+    headcounts = selectors.subtree_headcounts(units)
     roots = [unit for unit in units if unit.parent_id is None]
     groups: dict[int, TreeGroup] = {}
     order: list[TreeGroup] = []

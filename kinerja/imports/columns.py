@@ -1,0 +1,80 @@
+"""The columns of a SIASN-style export, as this import understands them (docs/import.md).
+
+Names follow the SIASN "data utama" export (NIP_BARU, GELAR_DEPAN, GOL_AKHIR, UNOR_ID, ...);
+the columns SIASN has no equivalent for (reporting line, unit head, Plt/Plh) are ours.
+Headers are matched case-insensitively; spaces and dashes count as underscores.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNIT_CODE = "UNOR_ID"
+UNIT_NAME = "UNOR_NAMA"
+UNIT_PARENT = "UNOR_INDUK_ID"
+UNIT_KIND = "UNOR_JENIS"
+
+POSITION_CODE = "JABATAN_ID"
+POSITION_NAME = "JABATAN_NAMA"
+POSITION_KIND = "JENIS_JABATAN"
+POSITION_LEVEL = "JENJANG_JABATAN"
+POSITION_REPORTS_TO = "JABATAN_ATASAN_ID"
+POSITION_IS_HEAD = "KEPALA_UNOR"
+
+NIP = "NIP_BARU"
+EMPLOYMENT_TYPE = "JENIS_PEGAWAI"
+NAME = "NAMA"
+FRONT_TITLE = "GELAR_DEPAN"
+BACK_TITLE = "GELAR_BELAKANG"
+RANK = "GOL_AKHIR"
+BIRTH_PLACE = "TEMPAT_LAHIR"
+EMAIL = "EMAIL"
+PHONE = "NOMOR_HP"
+TMT = "TMT_JABATAN"
+ASSIGNMENT_KIND = "JENIS_PENUGASAN"
+DECREE = "NOMOR_SK"
+
+UNIT_COLUMNS = (UNIT_CODE, UNIT_NAME, UNIT_PARENT, UNIT_KIND)
+POSITION_COLUMNS = (
+    POSITION_CODE,
+    POSITION_NAME,
+    POSITION_KIND,
+    POSITION_LEVEL,
+    POSITION_REPORTS_TO,
+    POSITION_IS_HEAD,
+)
+EMPLOYEE_COLUMNS = (NIP, EMPLOYMENT_TYPE, NAME, FRONT_TITLE, BACK_TITLE, RANK, BIRTH_PLACE, EMAIL, PHONE)
+ASSIGNMENT_COLUMNS = (TMT, ASSIGNMENT_KIND, DECREE)
+ALL_COLUMNS = UNIT_COLUMNS + POSITION_COLUMNS + EMPLOYEE_COLUMNS + ASSIGNMENT_COLUMNS
+REQUIRED_COLUMNS = (UNIT_CODE,)
+
+# Other spellings seen in SIASN and BKD spreadsheets.
+ALIASES = {
+    "NIP": NIP,
+    "NIP_BARU_PNS": NIP,
+    "NI_PPPK": NIP,
+    "UNOR_KODE": UNIT_CODE,
+    "KODE_UNOR": UNIT_CODE,
+    "UNOR_INDUK": UNIT_PARENT,
+    "KODE_UNOR_INDUK": UNIT_PARENT,
+    "JENIS_UNOR": UNIT_KIND,
+    "KODE_JABATAN": POSITION_CODE,
+    "JENIS_JABATAN_NAMA": POSITION_KIND,
+    "JENJANG": POSITION_LEVEL,
+    "ATASAN_JABATAN_ID": POSITION_REPORTS_TO,
+    "IS_KEPALA_UNOR": POSITION_IS_HEAD,
+    "STATUS_PEGAWAI": EMPLOYMENT_TYPE,
+    "GOL_AKHIR_NAMA": RANK,
+    "GOL_AKHIR_ID": RANK,
+    "GOLONGAN": RANK,
+    "TEMPAT_LAHIR_NAMA": BIRTH_PLACE,
+    "NOMOR_TELPON": PHONE,
+    "NO_HP": PHONE,
+    "JENIS_PLT_PLH": ASSIGNMENT_KIND,
+}
+
+
+def canonical(header: object) -> str:
+    """The column a header names, or the cleaned header itself when it is not one of ours."""
+    text = re.sub(r"[\s\-]+", "_", str(header or "").strip().lstrip("\ufeff")).upper()
+    return ALIASES.get(text, text)

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from kinerja.accounts.tests.factories import UserFactory
 from kinerja.audit.services import record
@@ -119,7 +120,13 @@ def test_every_cast_member_gets_a_home_page(client: Client, cast: Cast) -> None:
 def test_superuser_without_employee_record_gets_a_sensible_home(client: Client, cast: Cast) -> None:
     root = UserFactory(username="root", is_superuser=True, is_staff=True)
     html = _home(client, root)
-    assert "not linked to an employee record" in html
+    assert (
+        gettext(
+            "Your account is not linked to an employee record, so there is no personal profile, supervisor or team"
+            " to show. The organisation-wide information your roles give you is below."
+        )
+        in html
+    )
     assert 'data-testid="attention"' in html
     assert 'data-testid="agency-headcounts"' in html
     assert reverse("admin:index") in html

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from kinerja.accounts.tests.factories import UserFactory
 from kinerja.core.testing import Cast
@@ -149,7 +150,9 @@ def test_my_profile_without_employee_record_goes_home_with_a_message(client: Cli
     client.force_login(UserFactory(username="operator"))
     response = client.get(reverse("organization:my-profile"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("core:home")
-    assert "not linked to an employee record" in response.content.decode()
+    assert gettext("Your account is not linked to an employee record, so it has no profile page.") in (
+        response.content.decode()
+    )
 
 
 def test_unit_tree_shows_agencies_with_headcounts(client: Client, cast: Cast) -> None:

@@ -1,0 +1,56 @@
+"""The pages `make bench` measures. Later issues append theirs to PAGES.
+
+A page's ``path`` is a string or a function evaluated inside Django against the seeded database (so it may
+look up ids); ``user`` is a demo account (None = anonymous); ``auth`` is "session", "token" or "none".
+This module is imported by bench/prepare.py only, after django.setup().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str | Callable[[], str]
+    user: str | None
+    auth: str = "session"
+
+
+def _employee_id(username: str) -> int:
+    from kinerja.accounts.models import User
+
+    return int(User.objects.get(username=username).employee_id)
+
+
+def pegawai_profile() -> str:
+    return f"/organisasi/pegawai/{_employee_id('pegawai')}/"
+
+
+def largest_opd_chart() -> str:
+    """The org chart of the OPD with the most positions (Disdikbud in the demo city)."""
+    from kinerja.organization.choices import AGENCY_KINDS
+    from kinerja.organization.models import OrgUnit, Position
+
+    agencies = OrgUnit.objects.filter(kind__in=AGENCY_KINDS)
+    sizes = {a.pk: Position.objects.filter(unit__path__startswith=a.path).count() for a in agencies}
+    return f"/organisasi/unit/{max(sizes, key=lambda pk: (sizes[pk], -pk))}/"
+
+
+PAGES: list[Page] = [
+    Page("healthz", "/healthz", None, auth="none"),
+    Page("home (pegawai)", "/", "pegawai"),
+    Page("home (penilai)", "/", "penilai"),
+    Page("home (kepala.opd)", "/", "kepala.opd"),
+    Page("home (admin.bkpsdm)", "/", "admin.bkpsdm"),
+    Page("home (walikota)", "/", "walikota"),
+    Page("employee directory", "/organisasi/pegawai/", "admin.bkpsdm"),
+    Page("employee search", "/organisasi/pegawai/?q=Muhammad", "admin.bkpsdm"),
+    Page("employee profile", pegawai_profile, "penilai"),
+    Page("org chart, largest OPD", largest_opd_chart, "admin.bkpsdm"),
+    Page("unit list", "/organisasi/unit/", "pegawai"),
+    Page("API employees", "/api/v1/employees/", "admin.bkpsdm", auth="token"),
+    Page("API me", "/api/v1/me/", "pegawai", auth="token"),
+]

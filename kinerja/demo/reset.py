@@ -1,0 +1,42 @@
+"""Removing the demo city: every unit, position, person and account except superusers."""
+
+from __future__ import annotations
+
+from django.contrib.sessions.models import Session
+from django.db import connection, transaction
+
+from kinerja.accounts.models import RoleGrant, User
+from kinerja.audit.models import AuditEvent
+from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
+
+
+def has_city() -> bool:
+    return OrgUnit.objects.exists()
+
+
+@transaction.atomic
+def city_reset() -> dict[str, int]:
+    """Delete demo data in an order the PROTECT foreign keys allow; returns what was deleted."""
+    counts = {
+        "units": OrgUnit.objects.count(),
+        "employees": Employee.objects.count(),
+        "users": User.objects.filter(is_superuser=False).count(),
+    }
+    # The audit trail is append-only on purpose (its queryset refuses delete()). A demo reset is the one
+    # exception: every event points at demo people, units and accounts that are about to disappear, and the
+    # PROTECT foreign keys would otherwise block the reset. So the guard is bypassed with raw SQL, here only.
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(AuditEvent._meta.db_table)}")  # noqa: S608
+    # Old session cookies must not carry over to a new account that reuses a deleted user's id.
+    Session.objects.all().delete()
+    RoleGrant.objects.all().delete()
+    User.objects.filter(is_superuser=True).update(employee=None)
+    User.objects.filter(is_superuser=False).delete()
+    Assignment.objects.all().delete()
+    Employee.objects.all().delete()
+    # Trees point at themselves with PROTECT: cut the links, then delete children and parents together.
+    Position.objects.update(reports_to=None)
+    Position.objects.all().delete()
+    OrgUnit.objects.update(parent=None)
+    OrgUnit.objects.all().delete()
+    return counts

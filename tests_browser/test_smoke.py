@@ -71,7 +71,7 @@ def _walk_through(page: Any, base_url: str, nip: str, shots: Path, size: str) ->
     expect(page).to_have_url(re.compile(r"q=carol"))
     page.screenshot(path=str(shots / f"{size}-3-directory.png"), full_page=True)
 
-    # Structure, then the org chart of Dinas A: positions nested, holders named.
+    # Structure, then the org chart of Dinas A and of its bidang: positions nested, holders named.
     _open_menu_if_collapsed(page)
     page.locator(f"#main-nav a[href='{reverse('organization:unit-list')}']").click()
     expect(page.locator("[data-testid=unit-tree]")).to_contain_text("Dinas A")
@@ -80,8 +80,11 @@ def _walk_through(page: Any, base_url: str, nip: str, shots: Path, size: str) ->
     chart = page.locator("[data-testid=org-chart]")
     expect(chart).to_contain_text("Kepala Dinas A")
     expect(chart).to_contain_text("Hana")
-    expect(chart).to_contain_text("Alice")
+    expect(chart).to_contain_text("Sam")
     page.screenshot(path=str(shots / f"{size}-5-org-chart.png"), full_page=True)
+    # One level down: the bidang's own chart names its staff.
+    page.get_by_role("link", name="Bidang A1", exact=True).click()
+    expect(page.locator("[data-testid=org-chart]")).to_contain_text("Alice")
 
     # Nothing may overflow sideways on a phone.
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -28,7 +28,7 @@ class Actor:
 
     @property
     def is_supervisor(self) -> bool:
-        return any(p.subordinate_positions.exists() for p in self.positions)
+        return bool(self.positions) and Position.objects.filter(reports_to__in=self.positions).exists()
 
     @property
     def heads_unit(self) -> OrgUnit | None:

@@ -172,22 +172,51 @@ def unit_subtree(unit: OrgUnit) -> QuerySet[OrgUnit]:
 
 
 def unit_chart(unit: OrgUnit, day: dt.date | None = None) -> list[tuple[Position, list[Assignment]]]:
-    """Positions of a unit's subtree with who holds them on ``day``: the org chart, in three queries."""
+    """The org chart of one unit on ``day``: its own positions and the heads of the units directly below.
+
+    One level at a time keeps the page the size of a unit, not of an agency (Disdikbud has
+    thousands of positions in its schools); the units below have charts of their own. Two queries.
+    """
     day = day or today()
+    in_chart = Q(unit=unit) | Q(unit__parent=unit, is_unit_head=True)
     positions = list(
-        Position.objects.filter(unit__path__startswith=unit.path, is_active=True)
+        Position.objects.filter(in_chart, is_active=True)
         .select_related("unit")
         .order_by("unit__path", "-is_unit_head", "kind", "name")
     )
     holders: dict[int, list[Assignment]] = {}
     for assignment in (
         Assignment.objects.active_on(day)
-        .filter(position__unit__path__startswith=unit.path, position__is_active=True)
+        .filter(position__in=[p.pk for p in positions])
         .select_related("employee")
         .order_by("kind", "employee__name")
     ):
         holders.setdefault(assignment.position_id, []).append(assignment)
     return [(position, holders.get(position.pk, [])) for position in positions]
+
+
+@dataclass(frozen=True)
+class SubtreeCounts:
+    positions: int
+    vacant: int
+    people: int
+
+
+def unit_subtree_counts(unit: OrgUnit, day: dt.date | None = None) -> SubtreeCounts:
+    """Positions, vacant positions and people in a unit and everything below it: two aggregate queries."""
+    day = day or today()
+    active = Assignment.objects.active_on(day)
+    position_counts = Position.objects.filter(unit__path__startswith=unit.path, is_active=True).aggregate(
+        positions=Count("pk"),
+        vacant=Count("pk", filter=~Exists(active.filter(position=OuterRef("pk")))),
+    )
+    people = (
+        active.filter(position__unit__path__startswith=unit.path, position__is_active=True)
+        .values("employee_id")
+        .distinct()
+        .count()
+    )
+    return SubtreeCounts(positions=position_counts["positions"], vacant=position_counts["vacant"], people=people)
 
 
 def employees_search(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:

@@ -195,8 +195,6 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "ancestors": list(units.filter(pk__in=unit.ancestor_ids()).exclude(pk=unit.pk).order_by("depth")),
         "children": list(units.filter(parent=unit, is_active=True).order_by("name")),
         "rows": _nest(chart, visible_ids),
-        "position_count": len(chart),
-        "vacant_count": sum(1 for _position, holders in chart if not holders),
-        "holder_count": len(holder_ids),
+        "counts": selectors.unit_subtree_counts(unit),
     }
     return render(request, "organization/unit_detail.html", context)

@@ -164,18 +164,30 @@ def test_unit_tree_shows_agencies_with_headcounts(client: Client, cast: Cast) ->
     assert [unit.name for unit, _people in groups["Dinas A"].descendants] == ["Bidang A1"]
 
 
-def test_org_chart_nests_positions_and_marks_vacancies(client: Client, cast: Cast) -> None:
-    PositionFactory(name="Analis Kosong", unit=cast.bidang_a1, reports_to=cast.positions["kabid"])
+def test_org_chart_shows_the_unit_and_the_heads_of_the_units_below(client: Client, cast: Cast) -> None:
     client.force_login(cast.user("staff"))
     response = client.get(reverse("organization:unit-detail", args=[cast.opd_a.pk]))
     rows = {row.position.name: row for row in response.context["rows"]}
     assert rows["Kepala Dinas A"].depth == 0
     assert rows["Kepala Bidang A1"].depth == 1
-    assert rows["Analis A1"].depth == 2
+    # Staff of the bidang appear on the bidang's own chart, not on the agency's.
+    assert "Analis A1" not in rows
+    counts = response.context["counts"]
+    assert (counts.positions, counts.people, counts.vacant) == (5, 5, 0)
+    assert "Sam" in response.content.decode()
+
+
+def test_org_chart_nests_positions_and_marks_vacancies(client: Client, cast: Cast) -> None:
+    PositionFactory(name="Analis Kosong", unit=cast.bidang_a1, reports_to=cast.positions["kabid"])
+    client.force_login(cast.user("staff"))
+    response = client.get(reverse("organization:unit-detail", args=[cast.bidang_a1.pk]))
+    rows = {row.position.name: row for row in response.context["rows"]}
+    assert rows["Kepala Bidang A1"].depth == 0
+    assert rows["Analis A1"].depth == 1
     assert rows["Analis Kosong"].holders == []
+    assert response.context["counts"].vacant == 1
     order = [row.position.name for row in response.context["rows"]]
     assert order.index("Kepala Bidang A1") < order.index("Analis A1")
-    assert "Sam" in response.content.decode()
 
 
 def test_org_chart_hides_names_of_holders_the_user_may_not_see(client: Client, cast: Cast) -> None:

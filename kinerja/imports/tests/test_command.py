@@ -3,11 +3,20 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from kinerja.imports.models import ImportJob
 from kinerja.imports.tests.files import mini_city
 from kinerja.imports.tests.synthetic import to_csv
 from kinerja.organization.models import Employee, OrgUnit
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """These tests read the wording of messages; the product's default language is Indonesian."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from kinerja.audit.models import AuditEvent
 from kinerja.imports import services
@@ -14,6 +15,14 @@ from kinerja.imports.tests.synthetic import to_csv
 from kinerja.organization import selectors
 from kinerja.organization.choices import AssignmentKind
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """These tests read the wording of messages; the product's default language is Indonesian."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 

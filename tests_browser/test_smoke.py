@@ -129,13 +129,13 @@ def test_staff_logs_in_with_nip_and_uses_the_main_pages(
     )
     nip = cast.employee("staff").nip_display
     for size, viewport in VIEWPORTS.items():
-        context = chromium_browser.new_context(viewport=viewport, locale="id-ID", is_mobile=size == "phone")
+        context = chromium_browser.new_context(viewport=viewport, is_mobile=size == "phone")
         page = context.new_page()
         try:
             errors = _walk_through(page, live_server.url, nip, screenshot_dir, size)
         finally:
             context.close()
-        context = chromium_browser.new_context(viewport=viewport, locale="id-ID", is_mobile=size == "phone")
+        context = chromium_browser.new_context(viewport=viewport, is_mobile=size == "phone")
         try:
             _admin_glance(context.new_page(), live_server.url, screenshot_dir, size)
         finally:

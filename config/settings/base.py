@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "kinerja.audit",
     "kinerja.organization",
     "kinerja.imports",
+    "kinerja.planning",
+    "kinerja.documents",
     "kinerja.demo",
 ]
 
@@ -48,7 +50,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "kinerja.core.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -8,6 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class QueryCountHeaderMiddleware:
@@ -30,4 +32,30 @@ class QueryCountHeaderMiddleware:
         with connection.execute_wrapper(counter):
             response = self.get_response(request)
         response["X-Query-Count"] = str(count)
+        return response
+
+
+class IndonesianFirstLocaleMiddleware:
+    """Activate the language the user chose (the set_language cookie), otherwise Indonesian.
+
+    Unlike Django's LocaleMiddleware, pages ignore the browser's Accept-Language: most office
+    PCs and phones here send en-US, and the product is Indonesian first (product.md §4).
+    API clients are programs that ask for a language on purpose, so /api/ honours the header.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.supported = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            chosen = translation.get_language_from_request(request)
+        else:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ["Cookie"])
+        response.headers.setdefault("Content-Language", language)
         return response

@@ -10,6 +10,7 @@ api_v1 = [
     path("", include("kinerja.accounts.api_urls")),
     path("", include("kinerja.organization.api_urls")),
     path("", include("kinerja.audit.api_urls")),
+    path("", include("kinerja.planning.api_urls")),
 ]
 
 urlpatterns = [
@@ -23,5 +24,8 @@ urlpatterns = [
     path("organisasi/", include("kinerja.organization.urls")),
     path("audit/", include("kinerja.audit.urls")),
     path("impor/", include("kinerja.imports.urls")),
+    path("skp/", include("kinerja.planning.urls")),
+    path("notifikasi/", include("kinerja.notifications.urls")),
+    path("", include("kinerja.documents.urls")),
     path("", include("kinerja.core.urls")),
 ]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kinerja.imports",
     "kinerja.planning",
     "kinerja.documents",
+    "kinerja.notifications",
     "kinerja.demo",
 ]
 

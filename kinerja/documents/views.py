@@ -1,0 +1,84 @@
+"""Document downloads (logged in, through planning's access rules) and the public verification pages."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from kinerja.documents import permissions, rendering, selectors, services, work_plan_document
+from kinerja.documents.selectors import RecordState
+
+
+def _pdf_response(document: rendering.RenderedDocument) -> HttpResponse:
+    response = HttpResponse(document.content, content_type=document.mimetype)
+    response["Content-Disposition"] = f'inline; filename="{document.filename}"'
+    return response
+
+
+@login_required
+@require_GET
+@never_cache
+def work_plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The SKP as it stands: issued and verifiable once approved, a DRAF print before."""
+    plan = permissions.get_work_plan_for_user_or_404(request.user, pk)
+    stored = selectors.approved_version(plan, plan.version)
+    return _pdf_response(work_plan_document.current_document(request, plan, stored))
+
+
+@login_required
+@require_GET
+@never_cache
+def work_plan_version_pdf(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+    """An earlier approved version, printed from its frozen content (the issue asks old versions stay readable)."""
+    plan, stored = permissions.get_work_plan_version_for_user_or_404(request.user, pk, version)
+    return _pdf_response(work_plan_document.version_document(request, plan, stored))
+
+
+def _noindex(response: HttpResponse) -> HttpResponse:
+    # Verification pages name a person: reachable by whoever holds the paper, not by search engines.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_GET
+def verify_form(request: HttpRequest) -> HttpResponse:
+    """Type the code printed under the QR; a well-formed code goes to its page (GET, so it can be bookmarked)."""
+    raw = request.GET.get("code")
+    error = ""
+    if raw is not None:
+        code = services.normalize_code(raw)
+        if services.is_well_formed_code(code):
+            return redirect("documents:verify", code=code)
+        error = _(
+            "Verification code: enter the %(length)s letters and digits printed under the QR code "
+            "(the letters I, L, O and the digits 0 and 1 are never used)."
+        ) % {"length": services.CODE_LENGTH}
+    context = {"error": error, "value": raw or ""}
+    return _noindex(render(request, "documents/verify_form.html", context, status=400 if error else 200))
+
+
+@require_GET
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    """Whether a document with this code was issued, whose it is, and whether the record still matches it."""
+    normalized = services.normalize_code(code)
+    if normalized != code and services.is_well_formed_code(normalized):
+        return redirect("documents:verify", code=normalized)
+    document = selectors.issued_document_by_code(normalized) if services.is_well_formed_code(normalized) else None
+    if document is None:
+        return _noindex(render(request, "documents/verify_unknown.html", {"code": code}, status=404))
+    result = selectors.verify(document)
+    subject = document.subject
+    context = {
+        "document": document,
+        "result": result,
+        "unchanged": result.record_state == RecordState.UNCHANGED,
+        "changed": result.record_state == RecordState.CHANGED,
+        "missing": result.record_state == RecordState.MISSING,
+        "subject_name": subject.full_name if subject else "",
+        "subject_nip": selectors.mask_nip(subject.nip) if subject else "",
+    }
+    return _noindex(render(request, "documents/verify.html", context))

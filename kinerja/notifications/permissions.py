@@ -1,0 +1,23 @@
+"""Who may see a notification: its recipient only (others get 404, not revealing it exists)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from kinerja.notifications.models import Notification
+
+
+def notifications_visible_to(user: Any) -> QuerySet[Notification]:
+    if not getattr(user, "is_authenticated", False):
+        return Notification.objects.none()
+    return Notification.objects.filter(recipient=user)
+
+
+def get_notification_for_user_or_404(user: Any, pk: int) -> Notification:
+    try:
+        return notifications_visible_to(user).get(pk=pk)
+    except Notification.DoesNotExist as exc:
+        raise Http404 from exc

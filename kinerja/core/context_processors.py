@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import actor_for
+from kinerja.notifications.selectors import unread_count
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,11 @@ def _nav_items(request: HttpRequest) -> list[NavItem]:
         ),
         _item(request, _("My profile"), "organization:my-profile", "bi-person-badge", section=""),
     ]
+    if actor.positions:
+        entries.append(_item(request, _("My SKP"), "planning:my-plans", "bi-clipboard-data", section=""))
+    if actor.is_supervisor:
+        entries.append(_item(request, _("SKP review"), "planning:review-queue", "bi-check2-square", section=""))
+    entries.append(_item(request, _("Cascade"), "planning:cascade-home", "bi-diagram-2", section="planning:cascade"))
     if superuser or actor.has_role(Role.ADMIN_BKPSDM):
         entries.append(_item(request, _("Import data"), "imports:upload", "bi-upload", section="imports:"))
     if superuser or actor.has_role(Role.ADMIN_BKPSDM, Role.ADMIN_OPD, Role.AUDITOR):
@@ -65,4 +71,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is not None and user.is_authenticated:
         context["nav_items"] = _nav_items(request)
         context["show_admin_link"] = bool(user.is_staff)
+        # The bell's badge: one indexed COUNT per page.
+        context["unread_notifications"] = unread_count(user)
     return context

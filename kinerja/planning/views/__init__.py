@@ -1,0 +1,1 @@
+"""HTML pages of planning (SKP): parse → authorize (permissions.py) → services/selectors → render."""

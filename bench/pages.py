@@ -39,6 +39,33 @@ def largest_opd_chart() -> str:
     return f"/organisasi/unit/{max(sizes, key=lambda pk: (sizes[pk], -pk))}/"
 
 
+def _approved_work_plan(username: str) -> int:
+    """The user's approved SKP of the open performance year (seed_demo gives penilai one)."""
+    from kinerja.planning.choices import WorkPlanStatus, YearStatus
+    from kinerja.planning.models import WorkPlan
+
+    plans = WorkPlan.objects.filter(
+        employee_id=_employee_id(username), year__status=YearStatus.OPEN, status=WorkPlanStatus.APPROVED
+    )
+    return int(plans.order_by("-year__year", "-start_date").values_list("pk", flat=True)[0])
+
+
+def penilai_work_plan() -> str:
+    return f"/skp/{_approved_work_plan('penilai')}/"
+
+
+def penilai_work_plan_pdf() -> str:
+    return f"/dokumen/skp/{_approved_work_plan('penilai')}.pdf"
+
+
+def demo_opd_cascade() -> str:
+    """The cascade of kepala.opd's own OPD (Dinas Kesehatan in the demo city)."""
+    from kinerja.organization.models import Assignment
+
+    unit_id = Assignment.objects.filter(employee_id=_employee_id("kepala.opd")).values_list("position__unit", flat=True)
+    return f"/skp/kaskade/{unit_id[0]}/"
+
+
 PAGES: list[Page] = [
     Page("healthz", "/healthz", None, auth="none"),
     Page("home (pegawai)", "/", "pegawai"),
@@ -53,4 +80,11 @@ PAGES: list[Page] = [
     Page("unit list", "/organisasi/unit/", "pegawai"),
     Page("API employees", "/api/v1/employees/", "admin.bkpsdm", auth="token"),
     Page("API me", "/api/v1/me/", "pegawai", auth="token"),
+    Page("my SKP (pegawai)", "/skp/", "pegawai"),
+    Page("my SKP (penilai)", "/skp/", "penilai"),
+    Page("SKP detail (penilai)", penilai_work_plan, "penilai"),
+    Page("review queue (penilai)", "/skp/penilaian/", "penilai"),
+    Page("cascade, demo OPD", demo_opd_cascade, "kepala.opd"),
+    Page("SKP PDF (penilai)", penilai_work_plan_pdf, "penilai"),
+    Page("API work plans", "/api/v1/work-plans/", "penilai", auth="token"),
 ]

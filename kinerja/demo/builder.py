@@ -18,6 +18,7 @@ from kinerja.accounts.models import RoleGrant, User
 from kinerja.audit import services as audit
 from kinerja.demo import city, jobs
 from kinerja.demo.people import PPPK_LEVELS, REFERENCE_DATE, PeopleFactory, Role
+from kinerja.demo.planning import seed_planning
 from kinerja.demo.structure import CityPlan, Slot, StructurePlanner
 from kinerja.organization.choices import AssignmentKind, EmploymentType, PositionKind, PositionLevel
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position, Rank
@@ -89,7 +90,13 @@ class CitySeeder:
             slot.key = key
             plan.keys[key] = slot
         plan.keys["penilai"], plan.keys["kepala.opd"] = dinkes.divisions[0], dinkes.head
-        return [plan.keys[key] for key, *_ in keyed]
+        # Two colleagues of pegawai under penilai at every size: their SKPs wait in penilai's review queue.
+        colleagues = [
+            planner.place(dinkes, group_of(dinkes, dinkes.divisions[0]), f"{family} Ahli Muda",
+                          functional(family, PositionLevel.AHLI_MUDA), tier=0)
+            for family in ("Penyuluh Kesehatan Masyarakat", "Tenaga Sanitasi Lingkungan")
+        ]  # fmt: skip
+        return [plan.keys[key] for key, *_ in keyed] + colleagues
 
     def _choose_filled(self, plan: CityPlan, key_staff: list[Slot]) -> list[Slot]:
         structural = [s for s in plan.slots if s not in key_staff]
@@ -260,5 +267,7 @@ class CitySeeder:
             "assignments": len(self.assignments),
             "users": len(users),
         }
+        # The current and the previous performance year with goals and SKPs in every state (planning.py).
+        counts.update(seed_planning(plan, self.holders, self.assignments, users, self.rng))
         audit.record(actor=None, verb="demo.city.seeded", target=plan.root, org_unit=plan.root, after=counts)
         return SeedResult(counts=counts, root=plan.root)

@@ -1,4 +1,5 @@
-"""Removing the demo city: every unit, position, person and account except superusers."""
+"""Removing the demo city: every unit, position, person and account except superusers, and what hangs off them
+(performance years, goals, SKPs, issued documents, notifications). BerAKHLAK reference data stays."""
 
 from __future__ import annotations
 
@@ -7,11 +8,42 @@ from django.db import connection, transaction
 
 from kinerja.accounts.models import RoleGrant, User
 from kinerja.audit.models import AuditEvent
+from kinerja.documents.models import IssuedDocument
+from kinerja.notifications.models import Notification
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
+from kinerja.planning.models import (
+    BehaviourExpectation,
+    Indicator,
+    OrganizationGoal,
+    PerformanceYear,
+    PlanItem,
+    ResultDistribution,
+    WorkPlan,
+    WorkPlanEvent,
+    WorkPlanTemplate,
+    WorkPlanVersion,
+)
 
 
 def has_city() -> bool:
     return OrgUnit.objects.exists()
+
+
+def _planning_reset() -> None:
+    """Planning rows point at people, positions and accounts with PROTECT, so they go first."""
+    Notification.objects.all().delete()
+    IssuedDocument.objects.all().delete()
+    ResultDistribution.objects.all().delete()
+    # Leaves first, each one DELETE statement, rather than letting the SKP cascade collect them in memory.
+    for model in (Indicator, BehaviourExpectation, WorkPlanEvent, WorkPlanVersion):
+        model.objects.all().delete()
+    # RHK point at their supervisor's RHK with PROTECT: cut the links first.
+    PlanItem.objects.update(supported_item=None)
+    PlanItem.objects.all().delete()
+    WorkPlan.objects.all().delete()
+    WorkPlanTemplate.objects.all().delete()
+    OrganizationGoal.objects.all().delete()
+    PerformanceYear.objects.all().delete()
 
 
 @transaction.atomic
@@ -27,6 +59,7 @@ def city_reset() -> dict[str, int]:
     # PROTECT foreign keys would otherwise block the reset. So the guard is bypassed with raw SQL, here only.
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {connection.ops.quote_name(AuditEvent._meta.db_table)}")  # noqa: S608
+    _planning_reset()
     # Old session cookies must not carry over to a new account that reuses a deleted user's id.
     Session.objects.all().delete()
     RoleGrant.objects.all().delete()

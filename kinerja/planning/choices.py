@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PeriodType(models.TextChoices):
@@ -11,8 +12,8 @@ class PeriodType(models.TextChoices):
 
 class YearStatus(models.TextChoices):
     DRAFT = "draft", _("Being prepared")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("year status", "Open")
+    CLOSED = "closed", pgettext_lazy("year status", "Closed")
 
 
 class PeriodKind(models.TextChoices):

@@ -1,6 +1,6 @@
 """Reads of planning (SKP). Visibility is decided in planning/permissions.py; these declare their joins."""
 
-from kinerja.planning.selectors.cascade import CascadeNode, CascadeTree, GoalNode, cascade, goals_of
+from kinerja.planning.selectors.cascade import CascadeNode, CascadeTree, GoalNode, cascade, cascade_outline, goals_of
 from kinerja.planning.selectors.monitoring import (
     NOT_STARTED,
     Completion,
@@ -28,6 +28,7 @@ __all__ = [
     "LateEntry",
     "UnitCompletion",
     "cascade",
+    "cascade_outline",
     "completion_per_unit",
     "current_work_plan",
     "current_year",

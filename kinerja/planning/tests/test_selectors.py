@@ -26,6 +26,7 @@ from kinerja.planning.models import (
     WorkPlan,
     WorkPlanEvent,
 )
+from kinerja.planning.selectors.cascade import cascade_outline
 from kinerja.planning.tests.test_permissions import YEAR, make_plan, make_year, plans_of_cast
 
 
@@ -280,6 +281,47 @@ def test_cascade_is_built_from_the_same_number_of_queries_for_a_bigger_agency(
 def test_cascade_for_a_year_without_goals_or_skp_is_empty(cast: Cast) -> None:
     tree = selectors.cascade(cast.opd_b, make_year(YEAR + 1))
     assert tree.goals == [] and tree.nodes() == [] and tree.flag_count == 0
+
+
+def _shape(nodes: list) -> list:
+    return [
+        (n.item.pk, n.item.text, n.work_plan.employee.full_name, n.supports_nothing, n.not_carried, _shape(n.children))
+        for n in nodes
+    ]
+
+
+def test_cascade_outline_for_the_page_holds_the_same_tree_and_flags_in_constant_queries(
+    cast: Cast, year: PerformanceYear, plans: dict, cascaded: dict
+) -> None:
+    for unit in (cast.opd_a, cast.bidang_a1):
+        full, outline = selectors.cascade(unit, year), cascade_outline(unit, year)
+        assert [(g.goal, _shape(g.children)) for g in outline.goals] == [
+            (g.goal, _shape(g.children)) for g in full.goals
+        ]
+        for section in ("unlinked", "outside", "additional"):
+            assert _shape(getattr(outline, section)) == _shape(getattr(full, section))
+        assert [i.pk for i in outline.uncarried_items] == [i.pk for i in full.uncarried_items]
+    tree = cascade_outline(cast.opd_a, year)
+    assert [item.pk for item in tree.unlinked_items] == [cascaded["h2"].pk]
+    assert tree.unserved_goals == [cascaded["g2"]] and tree.flag_count == 4
+    h1 = tree.goals[0].children[0]
+    head_plan = plans["opd_head"]
+    assert (h1.work_plan.position.name, h1.work_plan.get_status_display()) == (
+        head_plan.position.name,
+        head_plan.get_status_display(),
+    )
+
+    def walk() -> int:
+        tree = cascade_outline(cast.opd_a, year)
+        return sum(len(node.work_plan.employee.full_name + node.work_plan.position.name) for node in tree.nodes())
+
+    with CaptureQueriesContext(connection) as small:
+        walk()
+    for plan in _add_staff_with_plan(cast, year, 10):
+        _item(plan, f"RHK {plan.employee.name}", supports=cascaded["s2"])
+    with CaptureQueriesContext(connection) as large:
+        walk()
+    assert len(large.captured_queries) == len(small.captured_queries) <= 7
 
 
 # --- Completion and late list -----------------------------------------------------------------

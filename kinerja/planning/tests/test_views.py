@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kinerja.notifications.models import Notification
+from kinerja.planning import selectors
 from kinerja.planning.choices import ItemKind, WorkPlanStatus
 from kinerja.planning.models import Indicator, OrganizationGoal, PerformanceYear, PlanItem, WorkPlan
 from kinerja.planning.tests.conftest import PlanningCast
@@ -278,6 +279,17 @@ def test_the_cascade_shows_goals_down_to_rhk_and_flags_a_goal_nobody_serves(plan
     # Home of the cascade sends Alice to her agency.
     home = client_for(cast, "staff").get(reverse("planning:cascade-home"))
     assert home["Location"] == reverse("planning:cascade", args=[cast.opd_a.pk])
+
+
+def test_the_cascade_page_shows_every_flag_of_the_tree_and_escapes_rhk_text(planning_cast: PlanningCast) -> None:
+    cast = planning_cast
+    PlanItem.objects.create(work_plan=cast.head_plan, text="<b>Tanpa induk</b>", kind=ItemKind.MAIN, order=9)
+    tree = selectors.cascade(cast.opd_a, cast.year)
+    body = client_for(cast, "staff").get(reverse("planning:cascade", args=[cast.opd_a.pk])).content.decode()
+    assert body.count('data-testid="flag-unlinked"') == len(tree.unlinked_items) == 1
+    assert body.count('data-testid="flag-uncarried"') == len(tree.uncarried_items) > 1
+    assert body.count('data-testid="cascade-node"') == len(tree.nodes())
+    assert "&lt;b&gt;Tanpa induk&lt;/b&gt;" in body and "<b>Tanpa induk" not in body
 
 
 def test_admin_opd_adds_a_goal_and_the_field_error_is_shown_for_a_bad_target(planning_cast: PlanningCast) -> None:

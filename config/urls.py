@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("kinerja.organization.api_urls")),
     path("", include("kinerja.audit.api_urls")),
     path("", include("kinerja.planning.api_urls")),
+    path("", include("kinerja.monitoring.api_urls")),
 ]
 
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns = [
     path("impor/", include("kinerja.imports.urls")),
     path("skp/", include("kinerja.planning.urls")),
     path("notifikasi/", include("kinerja.notifications.urls")),
+    path("pemantauan/", include("kinerja.monitoring.urls")),
     path("", include("kinerja.documents.urls")),
     path("", include("kinerja.core.urls")),
 ]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kinerja.planning",
     "kinerja.documents",
     "kinerja.notifications",
+    "kinerja.monitoring",
     "kinerja.demo",
 ]
 

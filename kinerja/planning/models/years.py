@@ -50,6 +50,8 @@ class EvaluationPeriod(models.Model):
     end_date = models.DateField(_("end date"))
     realisasi_deadline = models.DateField(_("realisasi deadline"))
     evaluation_deadline = models.DateField(_("evaluation deadline"))
+    # Set when the period's evaluation is published: its progress and realisasi become read-only.
+    locked_at = models.DateTimeField(_("locked at"), null=True, blank=True)
 
     class Meta:
         ordering = ["year", "kind", "number"]
@@ -59,3 +61,7 @@ class EvaluationPeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.year.year}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_at is not None

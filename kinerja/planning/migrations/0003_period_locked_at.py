@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('planning', '0002_berakhlak'),
+        ("planning", "0002_berakhlak"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='evaluationperiod',
-            name='locked_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='locked at'),
+            model_name="evaluationperiod",
+            name="locked_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="locked at"),
         ),
     ]

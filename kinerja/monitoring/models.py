@@ -265,3 +265,48 @@ class Appreciation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient}: {self.text[:40]}"
+
+
+class ReminderKind(models.TextChoices):
+    """What a reminder was about (management command send_deadline_reminders)."""
+
+    REALISATION_DUE = "realisasi_due", _("Realisasi deadline approaching")
+    ACTION_DUE = "action_due", _("Agreed action due")
+
+
+class ReminderSent(models.Model):
+    """A reminder already sent, so the hourly cron run never sends the same one twice.
+
+    A realisasi reminder is once per (employee, period); an action reminder once per (employee, action).
+    """
+
+    employee = models.ForeignKey(
+        "organization.Employee", verbose_name=_("employee"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=ReminderKind.choices)
+    period = models.ForeignKey(
+        "planning.EvaluationPeriod", verbose_name=_("period"), null=True, blank=True,
+        on_delete=models.CASCADE, related_name="+",
+    )  # fmt: skip
+    action = models.ForeignKey(
+        DialogueAction, verbose_name=_("agreed action"), null=True, blank=True,
+        on_delete=models.CASCADE, related_name="+",
+    )  # fmt: skip
+    emailed = models.BooleanField(_("e-mailed"), default=False)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "period", "kind"], condition=Q(period__isnull=False), name="one_period_reminder"
+            ),
+            models.UniqueConstraint(
+                fields=["employee", "action", "kind"], condition=Q(action__isnull=False), name="one_action_reminder"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} — {self.employee_id}"

@@ -55,6 +55,9 @@ def _nav_items(request: HttpRequest) -> list[NavItem]:
     # "My profile" lives in the user menu: the top bar must fit an HR admin's menu at 1200px.
     if actor.positions:
         entries.append(_item(request, _("My SKP"), "planning:my-plans", "bi-clipboard-data", section=""))
+        entries.append(
+            _item(request, _("Daily progress"), "monitoring:today", "bi-journal-text", section="monitoring:")
+        )
     if actor.is_supervisor:
         entries.append(_item(request, _("SKP review"), "planning:review-queue", "bi-check2-square", section=""))
     entries.append(_item(request, _("Cascade"), "planning:cascade-home", "bi-diagram-2", section="planning:cascade"))

@@ -66,6 +66,15 @@ def demo_opd_cascade() -> str:
     return f"/skp/kaskade/{unit_id[0]}/"
 
 
+def penilai_plan_progress() -> str:
+    """Progress and realisasi per RHK/IKI of penilai's SKP (seed_demo gives it a year of monitoring data)."""
+    return f"/pemantauan/skp/{_approved_work_plan('penilai')}/"
+
+
+def penilai_plan_realisasi_api() -> str:
+    return f"/api/v1/work-plans/{_approved_work_plan('penilai')}/realisasi/"
+
+
 PAGES: list[Page] = [
     Page("healthz", "/healthz", None, auth="none"),
     Page("home (pegawai)", "/", "pegawai"),
@@ -87,4 +96,16 @@ PAGES: list[Page] = [
     Page("cascade, demo OPD", demo_opd_cascade, "kepala.opd"),
     Page("SKP PDF (penilai)", penilai_work_plan_pdf, "penilai"),
     Page("API work plans", "/api/v1/work-plans/", "penilai", auth="token"),
+    # Monitoring (issue 4). penilai is himself a member of kepala.opd's team with a year of daily progress.
+    Page("daily progress (penilai)", "/pemantauan/", "penilai"),
+    Page("daily progress, no SKP yet (pegawai)", "/pemantauan/", "pegawai"),
+    Page("team at a glance (penilai)", "/pemantauan/tim/", "penilai"),
+    Page("team at a glance (kepala.opd)", "/pemantauan/tim/", "kepala.opd"),
+    Page("progress calendar (penilai)", "/pemantauan/kalender/", "penilai"),
+    Page("SKP progress (penilai)", penilai_plan_progress, "penilai"),
+    Page("SKP progress as its penilai (kepala.opd)", penilai_plan_progress, "kepala.opd"),
+    Page("API progress (penilai)", "/api/v1/progress/", "penilai", auth="token"),
+    Page("API SKP realisasi (penilai)", penilai_plan_realisasi_api, "penilai", auth="token"),
+    Page("API dialogues (penilai)", "/api/v1/dialogues/", "penilai", auth="token"),
+    Page("API appreciations (penilai)", "/api/v1/appreciations/", "penilai", auth="token"),
 ]

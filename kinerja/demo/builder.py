@@ -17,6 +17,7 @@ from kinerja.accounts.choices import Role as AccessRole
 from kinerja.accounts.models import RoleGrant, User
 from kinerja.audit import services as audit
 from kinerja.demo import city, jobs
+from kinerja.demo.monitoring import seed_monitoring
 from kinerja.demo.people import PPPK_LEVELS, REFERENCE_DATE, PeopleFactory, Role
 from kinerja.demo.planning import seed_planning
 from kinerja.demo.structure import CityPlan, Slot, StructurePlanner
@@ -269,5 +270,7 @@ class CitySeeder:
         }
         # The current and the previous performance year with goals and SKPs in every state (planning.py).
         counts.update(seed_planning(plan, self.holders, self.assignments, users, self.rng))
+        # 2026 so far: daily progress, realisasi of the finished quarters, feedback, dialogues (monitoring.py).
+        counts.update(seed_monitoring(self.rng))
         audit.record(actor=None, verb="demo.city.seeded", target=plan.root, org_unit=plan.root, after=counts)
         return SeedResult(counts=counts, root=plan.root)

@@ -197,10 +197,10 @@ class PlanningSeeder:
                 chain = self.by_employee[above.employee.pk] if above else None
         team = [p for p in self.people if (h := p.penilai[OPEN_YEAR]) and h.employee.pk == penilai.employee.pk]
         others = [p for p in team if p is not pegawai]
-        # Three in penilai's review queue, then one returned and one approved, the rest as chance has it.
-        for person, state in zip(
-            others, (WorkPlanStatus.SUBMITTED,) * 3 + (WorkPlanStatus.RETURNED, WorkPlanStatus.APPROVED), strict=False
-        ):
+        # penilai's review queue, one returned, and approved ones whose daily progress he follows (monitoring.py)
+        # even in the smallest city; the rest as chance has it.
+        S, A, R = WorkPlanStatus.SUBMITTED, WorkPlanStatus.APPROVED, WorkPlanStatus.RETURNED
+        for person, state in zip(others, (S, A, S, R, A, S), strict=False):
             states[person.employee.pk] = state
         return states
 

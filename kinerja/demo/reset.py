@@ -1,14 +1,27 @@
 """Removing the demo city: every unit, position, person and account except superusers, and what hangs off them
-(performance years, goals, SKPs, issued documents, notifications). BerAKHLAK reference data stays."""
+(performance years, goals, SKPs, monitoring records, issued documents, notifications). BerAKHLAK reference data
+stays."""
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.db import connection, transaction
 
 from kinerja.accounts.models import RoleGrant, User
 from kinerja.audit.models import AuditEvent
 from kinerja.documents.models import IssuedDocument
+from kinerja.monitoring.models import (
+    Appreciation,
+    Dialogue,
+    DialogueAction,
+    Evidence,
+    Feedback,
+    FeedbackReply,
+    ProgressComment,
+    ProgressEntry,
+    Realization,
+)
 from kinerja.notifications.models import Notification
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
 from kinerja.planning.models import (
@@ -29,9 +42,25 @@ def has_city() -> bool:
     return OrgUnit.objects.exists()
 
 
+def _monitoring_reset() -> None:
+    """Monitoring rows point at RHK, periods, people and accounts with PROTECT, so they go before planning."""
+    # Files uploaded while playing the demo leave storage with their rows (the bulk demo has links only).
+    for evidence in Evidence.objects.exclude(file="").only("file"):
+        evidence.file.delete(save=False)
+    try:  # sent-reminder log of the reminders command, when its migration is present
+        models = [apps.get_model("monitoring", "ReminderSent")]
+    except LookupError:
+        models = []
+    models += [Evidence, ProgressComment, ProgressEntry, FeedbackReply, Feedback, DialogueAction,
+               Dialogue.participants.through, Dialogue, Appreciation, Realization]  # fmt: skip
+    for model in models:
+        model.objects.all().delete()
+
+
 def _planning_reset() -> None:
     """Planning rows point at people, positions and accounts with PROTECT, so they go first."""
     Notification.objects.all().delete()
+    _monitoring_reset()
     IssuedDocument.objects.all().delete()
     ResultDistribution.objects.all().delete()
     # Leaves first, each one DELETE statement, rather than letting the SKP cascade collect them in memory.

@@ -308,3 +308,16 @@ def position_of(employee: Employee) -> Position | None:
     """The employee's own position today (definitive first)."""
     held = org_selectors.positions_held(employee)
     return held[0] if held else None
+
+
+def can_view_feedback_report(user: Any) -> bool:
+    """The coaching report is for those who follow the whole process: the audience of the late list."""
+    from kinerja.planning import permissions as planning_permissions
+
+    return planning_permissions.can_view_late_list(user)
+
+
+def feedback_report_scopes(user: Any) -> list[OrgUnit]:
+    from kinerja.planning import permissions as planning_permissions
+
+    return planning_permissions.late_list_scopes(user)

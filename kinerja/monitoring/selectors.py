@@ -351,6 +351,33 @@ def feedback_counts_per_supervisor(scope_units: list[OrgUnit], start: dt.date, e
     ]
 
 
+def feedback_per_penilai(scope_units: list[OrgUnit], year_id: int, start: dt.date, end: dt.date) -> list[dict]:
+    """Every penilai of an approved SKP in scope with how much feedback their team's SKP received (one query).
+
+    Least first: BKPSDM wants to see who coaches and who does not (issue 4), so a penilai who gave
+    nothing is listed with 0 rather than left out.
+    """
+    scope = org_selectors.under_paths("unit__path", [u.path for u in scope_units])
+    in_range = Q(feedback__created_at__date__gte=start, feedback__created_at__date__lte=end)
+    rows = (
+        WorkPlan.objects.filter(scope, year_id=year_id, status=WorkPlanStatus.APPROVED, penilai__isnull=False)
+        .values("penilai_id", "penilai__name", "penilai__front_title", "penilai__back_title")
+        .annotate(plans=Count("pk", distinct=True), feedback=Count("feedback", filter=in_range, distinct=True))
+        .order_by("feedback", "penilai__name")
+    )
+    result = []
+    for row in rows:
+        name = row["penilai__name"]
+        if row["penilai__front_title"]:
+            name = f"{row['penilai__front_title']} {name}"
+        if row["penilai__back_title"]:
+            name = f"{name}, {row['penilai__back_title']}"
+        result.append(
+            {"penilai_id": row["penilai_id"], "name": name, "plans": row["plans"], "feedback": row["feedback"]}
+        )
+    return result
+
+
 def open_actions_for(employee: Employee) -> QuerySet[DialogueAction]:
     """Agreed actions not done that the employee owns, or of dialogues about or led by them; soonest due first."""
     mine = Q(owner=employee) | Q(dialogue__employee=employee) | Q(dialogue__led_by=employee)

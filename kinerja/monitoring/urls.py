@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.monitoring.views import dialogues, plans, progress, team
+from kinerja.monitoring.views import dialogues, plans, progress, report, team
 
 app_name = "monitoring"
 urlpatterns = [
@@ -18,4 +18,5 @@ urlpatterns = [
     path("dialog/", dialogues.dialogues, name="dialogues"),
     path("dialog/tindak-lanjut/<int:pk>/selesai/", dialogues.action_close, name="action-close"),
     path("apresiasi/", dialogues.appreciate, name="appreciate"),
+    path("laporan/umpan-balik/", report.feedback_report, name="feedback-report"),
 ]

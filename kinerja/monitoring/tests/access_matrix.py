@@ -137,4 +137,6 @@ RULES = {
     ),  # fmt: skip
     # Give appreciation and read my agency's feed.
     "monitoring:appreciate": Rule(allowed=EVERYONE),
+    # The coaching report: the audience of the SKP late list (scoped HR roles, pimpinan, auditor).
+    "monitoring:feedback-report": Rule(allowed=frozenset({"admin_opd", "admin_bkpsdm", "auditor", "leader"})),
 }

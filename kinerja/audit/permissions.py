@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import actor_for
 from kinerja.audit.models import AuditEvent
+from kinerja.core.permissions import get_visible_or_404
 
 _TRAIL_ROLES = (Role.ADMIN_BKPSDM, Role.ADMIN_OPD, Role.AUDITOR)
 
@@ -38,7 +38,4 @@ def can_browse_audit_trail(user: Any) -> bool:
 
 
 def get_audit_event_for_user_or_404(user: Any, pk: int) -> AuditEvent:
-    try:
-        return audit_events_visible_to(user).get(pk=pk)
-    except AuditEvent.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_visible_or_404(audit_events_visible_to(user), pk=pk)

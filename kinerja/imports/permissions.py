@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
 
+from kinerja.core.permissions import get_visible_or_404
 from kinerja.imports.models import ImportJob, ImportStatus
 from kinerja.organization.permissions import can_import_people
 
@@ -23,10 +23,7 @@ def get_import_job_for_user_or_404(user: Any, pk: int) -> ImportJob:
     """403 for anyone who may not import at all, 404 for a job that does not exist."""
     if not can_import_people(user):
         raise PermissionDenied
-    try:
-        return import_jobs_visible_to(user).select_related("requested_by", "applied_by").get(pk=pk)
-    except ImportJob.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_visible_or_404(import_jobs_visible_to(user).select_related("requested_by", "applied_by"), pk=pk)
 
 
 def can_apply_import_job(user: Any, job: ImportJob) -> bool:

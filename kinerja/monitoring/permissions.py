@@ -20,10 +20,10 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import Actor, actor_for
+from kinerja.core.permissions import get_visible_or_404
 from kinerja.monitoring.models import (
     Appreciation,
     Dialogue,
@@ -88,10 +88,7 @@ def progress_visible_to(user: Any) -> QuerySet[ProgressEntry]:
 
 
 def get_progress_for_user_or_404(user: Any, pk: Any) -> ProgressEntry:
-    try:
-        return progress_visible_to(user).select_related("employee", "item__work_plan__unit").get(pk=pk)
-    except (ProgressEntry.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(progress_visible_to(user).select_related("employee", "item__work_plan__unit"), pk=pk)
 
 
 def can_add_progress(user: Any, item: PlanItem) -> bool:
@@ -125,10 +122,9 @@ def realizations_visible_to(user: Any) -> QuerySet[Realization]:
 
 
 def get_realization_for_user_or_404(user: Any, pk: Any) -> Realization:
-    try:
-        return realizations_visible_to(user).select_related("indicator__item__work_plan", "period").get(pk=pk)
-    except (Realization.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(
+        realizations_visible_to(user).select_related("indicator__item__work_plan", "period"), pk=pk
+    )
 
 
 def can_set_realization(user: Any, indicator: Indicator, period: EvaluationPeriod) -> bool:
@@ -157,10 +153,7 @@ def evidence_visible_to(user: Any) -> QuerySet[Evidence]:
 
 def get_evidence_for_user_or_404(user: Any, pk: Any) -> Evidence:
     """The download view's only way to a file: a guessed id of someone else's evidence is a 404."""
-    try:
-        return evidence_visible_to(user).select_related("owner").get(pk=pk)
-    except (Evidence.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(evidence_visible_to(user).select_related("owner"), pk=pk)
 
 
 def _evidence_plan(evidence: Evidence) -> WorkPlan:
@@ -187,10 +180,9 @@ def feedback_visible_to(user: Any) -> QuerySet[Feedback]:
 
 
 def get_feedback_for_user_or_404(user: Any, pk: Any) -> Feedback:
-    try:
-        return feedback_visible_to(user).select_related("work_plan__employee", "work_plan__unit", "author").get(pk=pk)
-    except (Feedback.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(
+        feedback_visible_to(user).select_related("work_plan__employee", "work_plan__unit", "author"), pk=pk
+    )
 
 
 def can_give_feedback(user: Any, work_plan: WorkPlan) -> bool:
@@ -223,21 +215,16 @@ def dialogues_visible_to(user: Any) -> QuerySet[Dialogue]:
 
 
 def get_dialogue_for_user_or_404(user: Any, pk: Any) -> Dialogue:
-    try:
-        return dialogues_visible_to(user).select_related("employee", "led_by").get(pk=pk)
-    except (Dialogue.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(dialogues_visible_to(user).select_related("employee", "led_by"), pk=pk)
 
 
 def get_dialogue_action_for_user_or_404(user: Any, pk: Any) -> DialogueAction:
-    try:
-        return (
-            DialogueAction.objects.filter(dialogue__in=dialogues_visible_to(user))
-            .select_related("dialogue__employee", "owner")
-            .get(pk=pk)
-        )
-    except (DialogueAction.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(
+        DialogueAction.objects.filter(dialogue__in=dialogues_visible_to(user)).select_related(
+            "dialogue__employee", "owner"
+        ),
+        pk=pk,
+    )
 
 
 def can_record_dialogue(user: Any, employee: Employee) -> bool:
@@ -284,10 +271,7 @@ def appreciations_visible_to(user: Any) -> QuerySet[Appreciation]:
 
 
 def get_appreciation_for_user_or_404(user: Any, pk: Any) -> Appreciation:
-    try:
-        return appreciations_visible_to(user).select_related("recipient", "author", "unit").get(pk=pk)
-    except (Appreciation.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(appreciations_visible_to(user).select_related("recipient", "author", "unit"), pk=pk)
 
 
 def can_appreciate(user: Any, recipient: Employee) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 
+from kinerja.core.permissions import get_visible_or_404
 from kinerja.notifications.models import Notification
 
 
@@ -17,7 +17,4 @@ def notifications_visible_to(user: Any) -> QuerySet[Notification]:
 
 
 def get_notification_for_user_or_404(user: Any, pk: int) -> Notification:
-    try:
-        return notifications_visible_to(user).get(pk=pk)
-    except Notification.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_visible_or_404(notifications_visible_to(user), pk=pk)

@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import actor_for
+from kinerja.core.permissions import get_visible_or_404
 from kinerja.organization import selectors
 from kinerja.organization.choices import AssignmentKind
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
@@ -58,10 +58,7 @@ def employees_visible_to(user: Any) -> QuerySet[Employee]:
 
 
 def get_employee_for_user_or_404(user: Any, pk: int) -> Employee:
-    try:
-        return employees_visible_to(user).select_related("rank").get(pk=pk)
-    except Employee.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_visible_or_404(employees_visible_to(user).select_related("rank"), pk=pk)
 
 
 def _employee_unit_paths(employee: Employee) -> list[str]:
@@ -133,10 +130,7 @@ def org_units_visible_to(user: Any) -> QuerySet[OrgUnit]:
 
 
 def get_org_unit_for_user_or_404(user: Any, pk: int) -> OrgUnit:
-    try:
-        return org_units_visible_to(user).get(pk=pk)
-    except OrgUnit.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_visible_or_404(org_units_visible_to(user), pk=pk)
 
 
 def positions_visible_to(user: Any) -> QuerySet[Position]:
@@ -147,7 +141,4 @@ def positions_visible_to(user: Any) -> QuerySet[Position]:
 
 
 def get_position_for_user_or_404(user: Any, pk: int) -> Position:
-    try:
-        return positions_visible_to(user).select_related("unit", "reports_to").get(pk=pk)
-    except Position.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_visible_or_404(positions_visible_to(user).select_related("unit", "reports_to"), pk=pk)

@@ -18,10 +18,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import Actor, actor_for
+from kinerja.core.permissions import get_visible_or_404
 from kinerja.organization import selectors as org_selectors
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
 from kinerja.planning.choices import WorkPlanStatus, YearStatus
@@ -73,14 +73,12 @@ def work_plans_visible_to(user: Any) -> QuerySet[WorkPlan]:
 
 
 def get_work_plan_for_user_or_404(user: Any, pk: int) -> WorkPlan:
-    try:
-        return (
-            work_plans_visible_to(user)
-            .select_related("employee", "year", "position", "unit", "penilai", "penilai_position", "atasan_penilai")
-            .get(pk=pk)
-        )
-    except (WorkPlan.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(
+        work_plans_visible_to(user).select_related(
+            "employee", "year", "position", "unit", "penilai", "penilai_position", "atasan_penilai"
+        ),
+        pk=pk,
+    )
 
 
 def _snapshot_penilai_left(plan: WorkPlan) -> bool:
@@ -251,21 +249,18 @@ def plan_items_visible_to(user: Any) -> QuerySet[PlanItem]:
 
 
 def get_plan_item_for_user_or_404(user: Any, pk: int) -> PlanItem:
-    try:
-        return plan_items_visible_to(user).select_related("work_plan__employee", "work_plan__unit").get(pk=pk)
-    except (PlanItem.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(
+        plan_items_visible_to(user).select_related("work_plan__employee", "work_plan__unit"), pk=pk
+    )
 
 
 def get_indicator_for_user_or_404(user: Any, pk: int) -> Indicator:
-    try:
-        return (
-            Indicator.objects.filter(item__work_plan__in=work_plans_visible_to(user))
-            .select_related("item__work_plan__employee", "item__work_plan__unit")
-            .get(pk=pk)
-        )
-    except (Indicator.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(
+        Indicator.objects.filter(item__work_plan__in=work_plans_visible_to(user)).select_related(
+            "item__work_plan__employee", "item__work_plan__unit"
+        ),
+        pk=pk,
+    )
 
 
 def goals_visible_to(user: Any) -> QuerySet[OrganizationGoal]:
@@ -276,10 +271,7 @@ def goals_visible_to(user: Any) -> QuerySet[OrganizationGoal]:
 
 
 def get_goal_for_user_or_404(user: Any, pk: int) -> OrganizationGoal:
-    try:
-        return goals_visible_to(user).select_related("year", "unit").get(pk=pk)
-    except (OrganizationGoal.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(goals_visible_to(user).select_related("year", "unit"), pk=pk)
 
 
 def years_visible_to(user: Any) -> QuerySet[PerformanceYear]:
@@ -294,7 +286,4 @@ def years_visible_to(user: Any) -> QuerySet[PerformanceYear]:
 def get_year_or_404(user: Any, pk: int | None = None, *, year: int | None = None) -> PerformanceYear:
     """A performance year by primary key, or by its calendar year (``year=2025``)."""
     lookup = {"pk": pk} if year is None else {"year": year}
-    try:
-        return years_visible_to(user).get(**lookup)
-    except (PerformanceYear.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_visible_or_404(years_visible_to(user), **lookup)

@@ -7,6 +7,7 @@ Without htmx the same URLs work as ordinary pages that redirect back to the SKP.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -46,9 +47,26 @@ def _saved(request: HttpRequest, plan: WorkPlan, anchor: str = "") -> HttpRespon
     return redirect(f"{url}#{anchor}" if anchor else url)
 
 
-def _form_reply(
-    request: HttpRequest, plan: WorkPlan, form: forms.Form, *, title: str, action: str, partial: str
+def _form_flow(
+    request: HttpRequest,
+    plan: WorkPlan,
+    form: forms.Form,
+    save: Callable[[], object],
+    *,
+    anchor: str,
+    title: str,
+    action: str,
+    partial: str,
 ) -> HttpResponse:
+    """The one shape of every inline edit: on a valid POST call the service; its ValidationError goes
+    next to the fields, success refreshes the SKP; otherwise (GET or invalid) reply with the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save()
+        except ValidationError as error:
+            errors_onto(form, error)
+        else:
+            return _saved(request, plan, anchor)
     context = {"plan": plan, "form": form, "title": title, "action": action, "partial": partial}
     if is_partial(request):
         return render(request, partial, context)
@@ -79,17 +97,12 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _editable_plan(request, permissions.get_work_plan_for_user_or_404(request.user, pk))
     kind = request.GET.get("kind") or ItemKind.MAIN
     form = _item_form(request, plan, request.POST or None, initial={"kind": kind})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_item_add(actor=request.user, work_plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            errors_onto(form, error)
-        else:
-            return _saved(request, plan, "rhk")
-    return _form_reply(
+    return _form_flow(
         request,
         plan,
         form,
+        lambda: services.plan_item_add(actor=request.user, work_plan=plan, **form.cleaned_data),
+        anchor="rhk",
         title=_("Add an RHK"),
         action=reverse("planning:item-add", args=[plan.pk]),
         partial="planning/_item_form.html",
@@ -109,17 +122,12 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "perspective": item.perspective,
     }
     form = _item_form(request, plan, request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_item_update(actor=request.user, item=item, **form.cleaned_data)
-        except ValidationError as error:
-            errors_onto(form, error)
-        else:
-            return _saved(request, plan, f"rhk-{item.pk}")
-    return _form_reply(
+    return _form_flow(
         request,
         plan,
         form,
+        lambda: services.plan_item_update(actor=request.user, item=item, **form.cleaned_data),
+        anchor=f"rhk-{item.pk}",
         title=_("Edit the RHK"),
         action=reverse("planning:item-edit", args=[item.pk]),
         partial="planning/_item_form.html",
@@ -144,17 +152,12 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
     item = permissions.get_plan_item_for_user_or_404(request.user, pk)
     plan = _editable_plan(request, item.work_plan)
     form = IndicatorForm(request.POST or None, approach=plan.approach)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_add(actor=request.user, item=item, **form.service_fields())
-        except ValidationError as error:
-            errors_onto(form, error)
-        else:
-            return _saved(request, plan, f"rhk-{item.pk}")
-    return _form_reply(
+    return _form_flow(
         request,
         plan,
         form,
+        lambda: services.indicator_add(actor=request.user, item=item, **form.service_fields()),
+        anchor=f"rhk-{item.pk}",
         title=_("Add an indicator to: %(rhk)s") % {"rhk": item.text},
         action=reverse("planning:indicator-add", args=[item.pk]),
         partial="planning/_indicator_form.html",
@@ -176,17 +179,12 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "lower_is_better": indicator.lower_is_better,
     }
     form = IndicatorForm(request.POST or None, approach=plan.approach, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_update(actor=request.user, indicator=indicator, **form.service_fields())
-        except ValidationError as error:
-            errors_onto(form, error)
-        else:
-            return _saved(request, plan, f"rhk-{indicator.item_id}")
-    return _form_reply(
+    return _form_flow(
         request,
         plan,
         form,
+        lambda: services.indicator_update(actor=request.user, indicator=indicator, **form.service_fields()),
+        anchor=f"rhk-{indicator.item_id}",
         title=_("Edit the indicator"),
         action=reverse("planning:indicator-edit", args=[indicator.pk]),
         partial="planning/_indicator_form.html",
@@ -223,18 +221,12 @@ def plan_lampiran(request: HttpRequest, pk: int) -> HttpResponse:
         "lock_version": plan.lock_version,
     }
     form = LampiranForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        fields = dict(form.cleaned_data)
-        try:
-            services.work_plan_update(actor=request.user, work_plan=plan, **fields)
-        except ValidationError as error:
-            errors_onto(form, error)
-        else:
-            return _saved(request, plan, "lampiran")
-    return _form_reply(
+    return _form_flow(
         request,
         plan,
         form,
+        lambda: services.work_plan_update(actor=request.user, work_plan=plan, **form.cleaned_data),
+        anchor="lampiran",
         title=_("Lampiran SKP"),
         action=reverse("planning:plan-lampiran", args=[plan.pk]),
         partial="planning/_lampiran_form.html",

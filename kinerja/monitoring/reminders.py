@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import User
 from kinerja.monitoring.models import DialogueAction, Realization, ReminderKind, ReminderSent
-from kinerja.notifications.models import Notification
+from kinerja.notifications import services as notifications
 from kinerja.organization.models import Employee
 from kinerja.planning.choices import WorkPlanStatus, YearStatus
 from kinerja.planning.models import EvaluationPeriod, Indicator
@@ -147,7 +147,9 @@ def _deliver(reminders: list[Reminder]) -> tuple[int, int]:
     employee_ids = {r.employee_id for r in reminders}
     users = {
         u.employee_id: u
-        for u in User.objects.filter(employee_id__in=employee_ids, is_active=True).only("pk", "employee_id")
+        for u in User.objects.filter(employee_id__in=employee_ids, is_active=True).only(
+            "pk", "employee_id", "is_active"
+        )
     }
     addresses = dict(Employee.objects.filter(pk__in=employee_ids).exclude(email="").values_list("pk", "email"))
     urls = {kind: _page(name) for kind, name in _PAGES.items()}
@@ -161,18 +163,17 @@ def _deliver(reminders: list[Reminder]) -> tuple[int, int]:
         )
         for r in reminders
     )  # a concurrent run hits the unique constraints and rolls back instead of sending twice
-    notifications = [
-        Notification(
+    notified = notifications.notify_many(
+        notifications.Message(
             recipient=users[r.employee_id],
             verb=REALISATION_VERB if r.kind == ReminderKind.REALISATION_DUE else ACTION_VERB,
-            title=r.title[:255],
+            title=r.title,
             body=r.body,
             url=urls[r.kind],
         )
         for r in reminders
         if r.employee_id in users
-    ]
-    Notification.objects.bulk_create(notifications)
+    )
     messages = [
         EmailMessage(
             subject=r.title, body=r.body, from_email=settings.DEFAULT_FROM_EMAIL, to=[addresses[r.employee_id]]
@@ -183,7 +184,7 @@ def _deliver(reminders: list[Reminder]) -> tuple[int, int]:
     if messages:
         # Sent after commit over one connection: a rolled-back run mails nobody.
         transaction.on_commit(lambda: get_connection().send_messages(messages))
-    return len(notifications), len(messages)
+    return notified, len(messages)
 
 
 def send_deadline_reminders(*, today: dt.date, days: int = 3, dry_run: bool = False) -> ReminderRun:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -24,9 +26,37 @@ def notify(*, recipient: Employee | User, verb: str, title: str, body: str = "",
     user = _user_of(recipient)
     if user is None or not user.is_active:
         return None
-    return Notification.objects.create(
-        recipient=user, verb=verb[:80], title=str(title)[:255], body=str(body), url=url[:500]
+    notification = _build(Message(recipient=user, verb=verb, title=title, body=body, url=url))
+    notification.save()
+    return notification
+
+
+@dataclass(frozen=True)
+class Message:
+    """One notification to leave, for notify_many."""
+
+    recipient: User
+    verb: str
+    title: str
+    body: str = ""
+    url: str = ""
+
+
+def _build(message: Message) -> Notification:
+    return Notification(
+        recipient=message.recipient,
+        verb=message.verb[:80],
+        title=str(message.title)[:255],
+        body=str(message.body),
+        url=message.url[:500],
     )
+
+
+def notify_many(messages: Iterable[Message]) -> int:
+    """Many notifications in one insert (city-wide reminders); inactive accounts get nothing, as with notify."""
+    rows = [_build(message) for message in messages if message.recipient.is_active]
+    Notification.objects.bulk_create(rows, batch_size=500)
+    return len(rows)
 
 
 @transaction.atomic

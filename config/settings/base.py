@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kinerja.documents",
     "kinerja.notifications",
     "kinerja.monitoring",
+    "kinerja.evaluation",
     "kinerja.demo",
 ]
 
@@ -167,6 +168,11 @@ if S3_BUCKET:
         },
     }
 KINERJA_EVIDENCE_MAX_BYTES = env_int("KINERJA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# Keberatan (PP 30/2019 Ps 59 sets no deadline for these steps; the city sets them): days after filing.
+KINERJA_OBJECTION_EXPLANATION_DAYS = env_int("KINERJA_OBJECTION_EXPLANATION_DAYS", 7)
+KINERJA_OBJECTION_DECISION_DAYS = env_int("KINERJA_OBJECTION_DECISION_DAYS", 14)
+# Below this many people a percentage rule of the pola distribusi warns instead of blocking (regulation.md §6.4).
+KINERJA_SMALL_UNIT_SIZE = env_int("KINERJA_SMALL_UNIT_SIZE", 10)
 
 # --- E-mail ---------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -57,4 +57,15 @@ DISTRIBUTION_RULES: dict[str, list[dict[str, Any]]] = {
     ],
 }
 
+# A unit head's rating hasil kerja is the unit's capaian kinerja organisasi (PermenPANRB 6/2022 Ps 25;
+# regulation.md §6.1 step 3). The regulation names no mapping; this one reads the org predikat on the same
+# three-level scale: above the organisation's targets, on them, or below them.
+ORG_RESULTS_RATING: dict[str, str] = {
+    ISTIMEWA: ABOVE,
+    BAIK: MEETS,
+    BUTUH_PERBAIKAN: BELOW,
+    KURANG: BELOW,
+    SANGAT_KURANG: BELOW,
+}
+
 APPEAL_WINDOW_DAYS = 14

@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("kinerja.audit.api_urls")),
     path("", include("kinerja.planning.api_urls")),
     path("", include("kinerja.monitoring.api_urls")),
+    path("", include("kinerja.evaluation.api_urls")),
 ]
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns = [
     path("skp/", include("kinerja.planning.urls")),
     path("notifikasi/", include("kinerja.notifications.urls")),
     path("pemantauan/", include("kinerja.monitoring.urls")),
+    path("evaluasi/", include("kinerja.evaluation.urls")),
     path("", include("kinerja.documents.urls")),
     path("", include("kinerja.core.urls")),
 ]

@@ -213,6 +213,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # One named enum for choice sets that several fields share (rating hasil kerja / perilaku / per RHK).
+    "ENUM_NAME_OVERRIDES": {
+        "RatingEnum": "kinerja.evaluation.choices.Rating",
+        "PredikatEnum": "kinerja.evaluation.choices.Predikat",
+        "OrgPredikatEnum": "kinerja.evaluation.choices.OrgPredikat",
+    },
 }
 
 # --- Security -------------------------------------------------------------

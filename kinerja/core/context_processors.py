@@ -58,6 +58,8 @@ def _nav_items(request: HttpRequest) -> list[NavItem]:
         entries.append(
             _item(request, _("Daily progress"), "monitoring:today", "bi-journal-text", section="monitoring:")
         )
+    # Everyone has results to read, keberatan to follow or org capaian to see (SAKIP results are public).
+    entries.append(_item(request, _("Evaluation"), "evaluation:home", "bi-award", section="evaluation:"))
     if actor.is_supervisor:
         entries.append(_item(request, _("SKP review"), "planning:review-queue", "bi-check2-square", section=""))
     entries.append(_item(request, _("Cascade"), "planning:cascade-home", "bi-diagram-2", section="planning:cascade"))

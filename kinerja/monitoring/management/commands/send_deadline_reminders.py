@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.evaluation.services import objection_reminders_send
 from kinerja.monitoring.reminders import send_deadline_reminders
 from kinerja.organization import selectors as org_selectors
 
@@ -56,3 +57,5 @@ class Command(BaseCommand):
                   "(%(notified)d in-app, %(emailed)d e-mails).") % counts
             )
         )  # fmt: skip
+        objections = objection_reminders_send(today=org_selectors.today())
+        self.stdout.write(_("Keberatan deadline reminders sent: %(count)d.") % {"count": objections})

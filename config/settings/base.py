@@ -232,6 +232,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # --- The city this installation serves -----------------------------------
 KINERJA_INSTANCE_NAME = env_str("KINERJA_INSTANCE_NAME", "Pemerintah Kota Lhokseumawe")
 KINERJA_CITY = env_str("KINERJA_CITY", "Lhokseumawe")
+# The site's public address, for QR codes of documents rendered without a request (the zip batches).
+KINERJA_PUBLIC_URL = env_str("KINERJA_PUBLIC_URL", "http://127.0.0.1:8000")
 # Benchmarks read a per-response SQL query count from this header (off in production).
 KINERJA_QUERY_COUNT_HEADER = env_bool("KINERJA_QUERY_COUNT_HEADER", False)
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, Model
 
 from kinerja.documents.choices import DocumentKind
 from kinerja.documents.models import IssuedDocument
@@ -41,7 +43,40 @@ def verify(document: IssuedDocument) -> Verification:
     """Recompute the content hash from the stored record and look for newer versions (a few queries)."""
     if document.kind == DocumentKind.SKP and document.target_type == WORK_PLAN_TARGET:
         return _verify_work_plan(document)
+    recompute = _live_content(document)
+    if recompute is not None:
+        return _verify_live(document, recompute)
     return Verification(document, RecordState.MISSING, None)
+
+
+def _live_content(document: IssuedDocument) -> tuple[type[Model], Callable[[Any], dict[str, Any]]] | None:
+    """For documents printed from a live record (the evaluation documents): the model and its content function.
+
+    Imported here, not at the top: the content modules import the evaluation app, which loads after this one.
+    """
+    from kinerja.documents import evaluation_content, forum_document, org_rating_document
+    from kinerja.evaluation.models import CalibrationForum, Evaluation, OrganizationRating
+
+    table: dict[str, tuple[type[Model], Callable[[Any], dict[str, Any]]]] = {
+        DocumentKind.EVALUATION: (Evaluation, evaluation_content.evaluation_content),
+        DocumentKind.EVALUATION_DOCUMENT: (Evaluation, evaluation_content.evaluation_document_content),
+        DocumentKind.ORG_RATING: (OrganizationRating, org_rating_document.org_rating_content),
+        DocumentKind.FORUM_MINUTES: (CalibrationForum, forum_document.forum_content),
+    }
+    entry = table.get(document.kind)
+    if entry is None or document.target_type != entry[0]._meta.label_lower:
+        return None
+    return entry
+
+
+def _verify_live(document: IssuedDocument, entry: tuple[type[Model], Callable[[Any], dict[str, Any]]]) -> Verification:
+    """Recompute the printed content from the record as it is now: a keberatan decided since makes it "changed"."""
+    model, content_of = entry
+    record = model._default_manager.filter(pk=document.target_id).first()
+    if record is None:
+        return Verification(document, RecordState.MISSING, None)
+    same = content_hash(content_of(record)) == document.content_hash
+    return Verification(document, RecordState.UNCHANGED if same else RecordState.CHANGED, None)
 
 
 def _verify_work_plan(document: IssuedDocument) -> Verification:

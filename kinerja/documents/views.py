@@ -1,16 +1,30 @@
-"""Document downloads (logged in, through planning's access rules) and the public verification pages."""
+"""Document downloads (logged in; planning's and evaluation's access rules) and the public verification pages."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from kinerja.documents import permissions, rendering, selectors, services, work_plan_document
+from kinerja.documents import (
+    evaluation_document,
+    forum_document,
+    org_rating_document,
+    permissions,
+    rendering,
+    selectors,
+    services,
+    work_plan_document,
+)
 from kinerja.documents.selectors import RecordState
+from kinerja.evaluation import permissions as evaluation_permissions
+from kinerja.evaluation.choices import BatchStatus
 
 
 def _pdf_response(document: rendering.RenderedDocument) -> HttpResponse:
@@ -36,6 +50,62 @@ def work_plan_version_pdf(request: HttpRequest, pk: int, version: int) -> HttpRe
     """An earlier approved version, printed from its frozen content (the issue asks old versions stay readable)."""
     plan, stored = permissions.get_work_plan_version_for_user_or_404(request.user, pk, version)
     return _pdf_response(work_plan_document.version_document(request, plan, stored))
+
+
+def _evaluation_result_or_403(request: HttpRequest, pk: int) -> Any:
+    """An evaluation the user sees; its owner only once the result is published (the result is not theirs before)."""
+    evaluation = evaluation_permissions.get_evaluation_for_user_or_404(request.user, pk)
+    if not evaluation_permissions.can_view_result(request.user, evaluation):
+        raise PermissionDenied
+    return evaluation
+
+
+@login_required
+@require_GET
+@never_cache
+def evaluation_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """EVALUASI KINERJA PEGAWAI of one period: issued once published, a DRAF before."""
+    evaluation = _evaluation_result_or_403(request, pk)
+    return _pdf_response(evaluation_document.evaluation_pdf(evaluation, actor=request.user, request=request))
+
+
+@login_required
+@require_GET
+@never_cache
+def evaluation_record_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """DOKUMEN EVALUASI KINERJA PEGAWAI, with the keberatan sections once one was filed."""
+    evaluation = _evaluation_result_or_403(request, pk)
+    return _pdf_response(evaluation_document.dokumen_pdf(evaluation, actor=request.user, request=request))
+
+
+@login_required
+@require_GET
+@never_cache
+def org_rating_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Penetapan capaian kinerja organisasi with its pola distribusi."""
+    rating = evaluation_permissions.get_org_rating_for_user_or_404(request.user, pk)
+    return _pdf_response(org_rating_document.org_rating_pdf(rating, actor=request.user, request=request))
+
+
+@login_required
+@require_GET
+@never_cache
+def forum_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Berita acara of the forum evaluasi kinerja: issued once locked, a DRAF before."""
+    forum = evaluation_permissions.get_forum_for_user_or_404(request.user, pk)
+    return _pdf_response(forum_document.forum_pdf(forum, actor=request.user, request=request))
+
+
+@login_required
+@require_GET
+@never_cache
+def evaluation_batch_zip(request: HttpRequest, pk: int) -> FileResponse:
+    """The zip of an OPD's evaluation documents, once the background task has finished it."""
+    batch = evaluation_permissions.get_batch_for_user_or_404(request.user, pk)
+    if batch.status != BatchStatus.DONE or not batch.file:
+        raise Http404
+    name = batch.file.name.rsplit("/", 1)[-1]
+    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=name, content_type="application/zip")
 
 
 def _noindex(response: HttpResponse) -> HttpResponse:

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from kinerja.accounts.models import User
+from kinerja.evaluation.tests.conftest import EvaluationCast, build_evaluation_cast, publish
 from kinerja.planning import services
 from kinerja.planning.choices import Aspect, ItemKind
 from kinerja.planning.models import BehaviourValue, WorkPlan
@@ -88,3 +89,26 @@ def history(planning_cast: PlanningCast) -> History:
     plan = services.work_plan_approve(actor=fresh(pc, "supervisor"), work_plan=plan)
     plan.refresh_from_db()
     return History(pc, plan)
+
+
+# --- Evaluation documents (world: evaluation_world.py) ------------------------------------------------
+
+
+@pytest.fixture
+def evaluation_cast(db: None) -> EvaluationCast:
+    return build_evaluation_cast()
+
+
+@pytest.fixture
+def rated(evaluation_cast: EvaluationCast) -> EvaluationCast:
+    """Dinas A BAIK; alice, carol and sam rated (not published yet); alice has realisasi and feedback."""
+    from kinerja.documents.tests.evaluation_world import build_rated
+
+    return build_rated(evaluation_cast)
+
+
+@pytest.fixture
+def published(rated: EvaluationCast) -> EvaluationCast:
+    for name in ("staff", "colleague", "supervisor"):
+        publish(rated.evaluation(name))
+    return rated

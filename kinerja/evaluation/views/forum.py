@@ -55,8 +55,9 @@ def _managed_forum(request: HttpRequest, pk: int) -> CalibrationForum:
     return forum
 
 
-def forum_url(agency_id: int, period_id: int, anchor: str = "") -> str:
+def forum_url(agency_id: int, period_id: int, anchor: str = "", query: str = "") -> str:
     url = reverse("evaluation:forum", args=[agency_id, period_id])
+    url = f"{url}?{query}" if query else url
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -247,7 +248,7 @@ def forum_adjust(request: HttpRequest, pk: int) -> HttpResponse:
     anchor = f"person-{evaluation.pk}"
     if form.is_valid():
         try:
-            services.forum_adjust(
+            adjustment = services.forum_adjust(
                 actor=request.user,
                 forum=forum,
                 evaluation=evaluation,
@@ -262,8 +263,10 @@ def forum_adjust(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Changed the predikat of %(name)s to %(predikat)s.")
                 % {"name": evaluation.employee.full_name, "predikat": Predikat(form.cleaned_data["to_predikat"]).label},
             )
-            target = forum_url(forum.agency_id, forum.period_id, anchor)
-            # The counts, the chart and the proposals all move: the whole page is shown again.
+            # The counts, the chart and the proposals all move: the whole page is shown again. The query names
+            # the new adjustment, so the address differs from the current one even when only the #anchor would
+            # (a browser only scrolls when told to go to the same address with another fragment).
+            target = forum_url(forum.agency_id, forum.period_id, anchor, query=f"penyesuaian={adjustment.pk}")
             return HttpResponseClientRedirect(target) if is_partial(request) else redirect(target)
     if is_partial(request):
         context = {

@@ -29,6 +29,11 @@ def _open_menu_if_collapsed(page: Any) -> None:
         page.locator("#main-nav.show").wait_for()
 
 
+def _open_organisation_menu(page: Any) -> None:
+    _open_menu_if_collapsed(page)
+    page.locator("#main-nav [data-nav-group=organisation] > button").click()
+
+
 def _walk_through(page: Any, base_url: str, nip: str, shots: Path, size: str) -> list[str]:
     from playwright.sync_api import expect
 
@@ -57,7 +62,7 @@ def _walk_through(page: Any, base_url: str, nip: str, shots: Path, size: str) ->
     page.screenshot(path=str(shots / f"{size}-2-home.png"), full_page=True)
 
     # Directory through the navigation (collapsed behind the toggler on a phone), then a live search.
-    _open_menu_if_collapsed(page)
+    _open_organisation_menu(page)
     page.screenshot(path=str(shots / f"{size}-2b-menu.png"))
     page.locator(f"#main-nav a[href='{reverse('organization:employee-list')}']").click()
     expect(page).to_have_url(base_url + reverse("organization:employee-list"))
@@ -72,7 +77,7 @@ def _walk_through(page: Any, base_url: str, nip: str, shots: Path, size: str) ->
     page.screenshot(path=str(shots / f"{size}-3-directory.png"), full_page=True)
 
     # Structure, then the org chart of Dinas A and of its bidang: positions nested, holders named.
-    _open_menu_if_collapsed(page)
+    _open_organisation_menu(page)
     page.locator(f"#main-nav a[href='{reverse('organization:unit-list')}']").click()
     expect(page.locator("[data-testid=unit-tree]")).to_contain_text("Dinas A")
     page.screenshot(path=str(shots / f"{size}-4-units.png"), full_page=True)

@@ -21,6 +21,18 @@ class NavItem:
     url: str
     icon: str
     active: bool
+    # A group shows as a dropdown of its children (the bar must fit a supervisor's menu at 1200 px).
+    children: tuple[NavItem, ...] = ()
+    key: str = ""
+
+
+def _group(label: Any, icon: str, key: str, children: list[NavItem | None]) -> NavItem | None:
+    present = tuple(child for child in children if child is not None)
+    if not present:
+        return None
+    return NavItem(
+        label=str(label), url="", icon=icon, active=any(c.active for c in present), children=present, key=key
+    )
 
 
 def _item(request: HttpRequest, label: Any, url_name: str, icon: str, *, section: str) -> NavItem | None:
@@ -41,15 +53,27 @@ def _nav_items(request: HttpRequest) -> list[NavItem]:
     superuser = bool(user.is_superuser)
     entries: list[NavItem | None] = [
         _item(request, _("Home"), "core:home", "bi-house", section=""),
-        _item(
-            request,
-            _("Employee directory"),
-            "organization:employee-list",
-            "bi-people",
-            section="organization:employee-",
-        ),
-        _item(
-            request, _("Organisation structure"), "organization:unit-list", "bi-diagram-3", section="organization:unit-"
+        _group(
+            _("Organisation"),
+            "bi-diagram-3",
+            "organisation",
+            [
+                _item(
+                    request,
+                    _("Employee directory"),
+                    "organization:employee-list",
+                    "bi-people",
+                    section="organization:employee-",
+                ),
+                _item(
+                    request,
+                    _("Organisation structure"),
+                    "organization:unit-list",
+                    "bi-diagram-3",
+                    section="organization:unit-",
+                ),
+                _item(request, _("Cascade"), "planning:cascade-home", "bi-diagram-2", section="planning:cascade"),
+            ],
         ),
     ]
     # "My profile" lives in the user menu: the top bar must fit an HR admin's menu at 1200px.
@@ -62,7 +86,6 @@ def _nav_items(request: HttpRequest) -> list[NavItem]:
     entries.append(_item(request, _("Evaluation"), "evaluation:home", "bi-award", section="evaluation:"))
     if actor.is_supervisor:
         entries.append(_item(request, _("SKP review"), "planning:review-queue", "bi-check2-square", section=""))
-    entries.append(_item(request, _("Cascade"), "planning:cascade-home", "bi-diagram-2", section="planning:cascade"))
     if superuser or actor.has_role(Role.ADMIN_BKPSDM):
         entries.append(_item(request, _("Import data"), "imports:upload", "bi-upload", section="imports:"))
     if superuser or actor.has_role(Role.ADMIN_BKPSDM, Role.ADMIN_OPD, Role.AUDITOR):

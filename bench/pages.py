@@ -75,6 +75,58 @@ def penilai_plan_realisasi_api() -> str:
     return f"/api/v1/work-plans/{_approved_work_plan('penilai')}/realisasi/"
 
 
+def _period(number: int) -> int:
+    """Triwulan ``number`` of the open performance year."""
+    from kinerja.planning.choices import PeriodKind, YearStatus
+    from kinerja.planning.models import EvaluationPeriod
+
+    periods = EvaluationPeriod.objects.filter(year__status=YearStatus.OPEN, kind=PeriodKind.PERIODIC, number=number)
+    return int(periods.order_by("-year__year").values_list("pk", flat=True)[0])
+
+
+def penilai_rating_page() -> str:
+    """The rating page of one of penilai's team in Triwulan IV (seed_demo rates kepala.opd's whole OPD): the one
+    with the most feedback of the quarter, so the page shows the same kinds of evidence at every size."""
+    from django.db.models import Count, Q
+
+    from kinerja.evaluation.models import Evaluation
+
+    period = _period(4)
+    team = Evaluation.objects.filter(penilai_id=_employee_id("penilai"), period_id=period).annotate(
+        feedback=Count("work_plan__feedback", filter=Q(work_plan__feedback__period_id=period))
+    )
+    return f"/evaluasi/{team.order_by('-feedback', 'employee__name', 'pk').values_list('pk', flat=True)[0]}/"
+
+
+def largest_opd_calibration() -> str:
+    """The Triwulan IV forum page of the OPD with the most evaluations (Disdikbud in the demo city)."""
+    from django.db.models import Count
+
+    from kinerja.evaluation.models import Evaluation
+
+    period = _period(4)
+    sizes = Evaluation.objects.filter(period_id=period).values("agency").annotate(n=Count("pk"))
+    agency = max(sizes, key=lambda row: (row["n"], -row["agency"]))["agency"]
+    return f"/evaluasi/kalibrasi/{agency}/{period}/"
+
+
+def demo_opd_calibration() -> str:
+    """kepala.opd's Triwulan IV forum: everyone rated, the distribution breaking the rules, a suggestion."""
+    from kinerja.evaluation.models import Evaluation
+
+    period = _period(4)
+    own = Evaluation.objects.filter(employee_id=_employee_id("kepala.opd"), period_id=period)
+    return f"/evaluasi/kalibrasi/{own.values_list('agency', flat=True)[0]}/{period}/"
+
+
+def penilai_q1_result() -> str:
+    """penilai's own published Triwulan I result, with the keberatan decided on it."""
+    from kinerja.evaluation.models import Evaluation
+
+    own = Evaluation.objects.filter(employee_id=_employee_id("penilai"), period_id=_period(1))
+    return f"/evaluasi/{own.values_list('pk', flat=True)[0]}/"
+
+
 PAGES: list[Page] = [
     Page("healthz", "/healthz", None, auth="none"),
     Page("home (pegawai)", "/", "pegawai"),
@@ -108,4 +160,9 @@ PAGES: list[Page] = [
     Page("API SKP realisasi (penilai)", penilai_plan_realisasi_api, "penilai", auth="token"),
     Page("API dialogues (penilai)", "/api/v1/dialogues/", "penilai", auth="token"),
     Page("API appreciations (penilai)", "/api/v1/appreciations/", "penilai", auth="token"),
+    # Evaluation (issue 5): seed_demo's Triwulan IV in progress and Triwulan I published.
+    Page("rating page (penilai)", penilai_rating_page, "penilai"),
+    Page("calibration, largest OPD", largest_opd_calibration, "admin.bkpsdm"),
+    Page("calibration, demo OPD", demo_opd_calibration, "kepala.opd"),
+    Page("result, Triwulan I (penilai)", penilai_q1_result, "penilai"),
 ]

@@ -1,6 +1,8 @@
 """Seeding the demo city: plan in memory, then bulk-insert level by level and write one audit event.
 
 Demo data is not an audited change, so no event is written per row; ``demo.city.seeded`` records the counts.
+The few evaluation steps played through evaluation.services (org ratings, forums, publication, keberatan; see
+evaluation.py) are audited by those services as usual.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from kinerja.accounts.choices import Role as AccessRole
 from kinerja.accounts.models import RoleGrant, User
 from kinerja.audit import services as audit
 from kinerja.demo import city, jobs
+from kinerja.demo.evaluation import seed_evaluation
 from kinerja.demo.monitoring import seed_monitoring
 from kinerja.demo.people import PPPK_LEVELS, REFERENCE_DATE, PeopleFactory, Role
 from kinerja.demo.planning import seed_planning
@@ -272,5 +275,7 @@ class CitySeeder:
         counts.update(seed_planning(plan, self.holders, self.assignments, users, self.rng))
         # 2026 so far: daily progress, realisasi of the finished quarters, feedback, dialogues (monitoring.py).
         counts.update(seed_monitoring(self.rng))
+        # Triwulan I rated, calibrated, published, with two keberatan; Triwulan IV in progress (evaluation.py).
+        counts.update(seed_evaluation(self.rng))
         audit.record(actor=None, verb="demo.city.seeded", target=plan.root, org_unit=plan.root, after=counts)
         return SeedResult(counts=counts, root=plan.root)

@@ -1,6 +1,6 @@
 """Removing the demo city: every unit, position, person and account except superusers, and what hangs off them
-(performance years, goals, SKPs, monitoring records, issued documents, notifications). BerAKHLAK reference data
-stays."""
+(performance years, goals, SKPs, monitoring records, evaluations, issued documents, notifications). BerAKHLAK
+reference data stays."""
 
 from __future__ import annotations
 
@@ -11,6 +11,16 @@ from django.db import connection, transaction
 from kinerja.accounts.models import RoleGrant, User
 from kinerja.audit.models import AuditEvent
 from kinerja.documents.models import IssuedDocument
+from kinerja.evaluation.models import (
+    CalibrationAdjustment,
+    CalibrationForum,
+    DocumentBatch,
+    Evaluation,
+    ItemAssessment,
+    Objection,
+    ObjectionAttachment,
+    OrganizationRating,
+)
 from kinerja.monitoring.models import (
     Appreciation,
     Dialogue,
@@ -57,11 +67,23 @@ def _monitoring_reset() -> None:
         model.objects.all().delete()
 
 
+def _evaluation_reset() -> None:
+    """Evaluations point at SKPs, periods, people and accounts with PROTECT, so they go before planning."""
+    # Keberatan attachments and document zips made while playing the demo leave storage with their rows.
+    for model in (ObjectionAttachment, DocumentBatch):
+        for row in model.objects.exclude(file="").only("file"):
+            row.file.delete(save=False)
+    for model in (ObjectionAttachment, Objection, CalibrationAdjustment, CalibrationForum.participants.through,
+                  CalibrationForum, ItemAssessment, Evaluation, OrganizationRating, DocumentBatch):  # fmt: skip
+        model.objects.all().delete()
+
+
 def _planning_reset() -> None:
     """Planning rows point at people, positions and accounts with PROTECT, so they go first."""
     Notification.objects.all().delete()
     _monitoring_reset()
     IssuedDocument.objects.all().delete()
+    _evaluation_reset()
     ResultDistribution.objects.all().delete()
     # Leaves first, each one DELETE statement, rather than letting the SKP cascade collect them in memory.
     for model in (Indicator, BehaviourExpectation, WorkPlanEvent, WorkPlanVersion):

@@ -72,7 +72,7 @@ deploy-check: install ## Django's deployment checklist under production settings
 		$(MANAGE) check --deploy --fail-level WARNING
 
 messages: install ## Refresh the Indonesian catalogue from the source
-	$(MANAGE) makemessages -l id --ignore=.venv --ignore=node_modules --ignore=static --ignore=staticfiles --no-location
+	$(MANAGE) makemessages -l id --ignore=.venv --ignore=node_modules --ignore=static --ignore=staticfiles --ignore=bench --ignore=screenshots --no-location --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
 
 messages-check: install ## Fail when the catalogue is stale, incomplete or does not compile

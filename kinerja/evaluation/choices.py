@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kinerja.planning import rules
 
@@ -72,7 +73,7 @@ class EvaluationStatus(models.TextChoices):
 
 
 class ForumStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("forum status", "Open")
     LOCKED = "locked", _("Locked and published")
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from kinerja.accounts.choices import Role
+from kinerja.accounts.models import User
 from kinerja.accounts.selectors import Actor, actor_for
 from kinerja.core.permissions import get_visible_or_404
 from kinerja.evaluation.choices import EvaluationStatus, ForumStatus, ObjectionStatus
@@ -129,6 +130,63 @@ def _first_held_above(position: Position, exclude: set[int]) -> tuple[int | None
     return None, set()
 
 
+def _on_the_penilai_side(user: Any, actor: Actor, ev: Evaluation) -> bool:
+    """Who rated, the snapshot penilai, or the holder today of the penilai's position: never their own judge.
+
+    PP 30/2019 Ps 59 has the keberatan decided by someone above the one who rated; for an SKP rated by the
+    Pimpinan daerah (no penilai in the tree) only the leader who rated is excluded, another leader decides.
+    """
+    if ev.rated_by_id is not None and ev.rated_by_id == user.pk:
+        return True
+    me = _me(actor)
+    if me is not None and me == ev.penilai_id:
+        return True
+    return ev.work_plan.penilai_position_id is not None and acts_as_penilai(user, ev)
+
+
+def atasan_penilai_now(ev: Evaluation) -> tuple[set[int], bool]:
+    """Who decides a keberatan today: (employee ids, False), or (empty, True) when the Pimpinan daerah does.
+
+    The snapshot atasan while they still hold the nearest held position above the penilai's; once they left it,
+    whoever holds that position today (a vacant one passes the role up the line); where the SKP has nobody above
+    in the tree (an OPD head, the Sekda), the Pimpinan daerah (regulation.md §2). So one person decides, never two.
+    """
+    if ev.atasan_penilai_id is not None:
+        penilai_position = ev.work_plan.penilai_position
+        if penilai_position is None:
+            return {ev.atasan_penilai_id}, False  # nothing to compare with: the snapshot stands
+        exclude = {ev.employee_id} | ({ev.penilai_id} if ev.penilai_id else set())
+        position_id, holders = _first_held_above(penilai_position, exclude)
+        if ev.atasan_penilai_id in holders:
+            return {ev.atasan_penilai_id}, False
+        if position_id is not None:
+            return holders, False
+    return set(), True
+
+
+def _leaders_over(unit: OrgUnit) -> QuerySet[User]:
+    """Accounts with the Pimpinan daerah role over the unit."""
+    return User.objects.filter(role_grants__role=Role.REGIONAL_LEADER, role_grants__scope_id__in=unit.ancestor_ids())
+
+
+def penilai_users(ev: Evaluation) -> list[User]:
+    """The active accounts that act as penilai of the evaluation today (acts_as_penilai), for notices."""
+    plan = ev.work_plan
+    candidates = Q(pk__in=[])
+    if plan.penilai_id is not None:
+        candidates |= Q(employee_id=plan.penilai_id)
+    if plan.penilai_position_id is not None:
+        holders = Assignment.objects.active_on(org_selectors.today()).filter(position_id=plan.penilai_position_id)
+        candidates |= Q(employee_id__in=holders.values("employee_id"))
+    if plan.penilai_id is None:
+        candidates |= Q(pk__in=_leaders_over(plan.unit).values("pk"))
+    users = [user for user in User.objects.filter(candidates, is_active=True).distinct().order_by("pk")
+             if acts_as_penilai(user, ev)]  # fmt: skip
+    # Rated by one of several Pimpinan daerah: that one explains their rating.
+    rated = [user for user in users if user.pk == ev.rated_by_id]
+    return rated if plan.penilai_id is None and rated else users
+
+
 def acts_as_atasan_penilai(user: Any, ev: Evaluation) -> bool:
     """Whether the user is the atasan pejabat penilai of this evaluation today (PP 30/2019 Ps 59)."""
     if not _authenticated(user):
@@ -137,21 +195,21 @@ def acts_as_atasan_penilai(user: Any, ev: Evaluation) -> bool:
     me = _me(actor)
     if me is not None and me == ev.employee_id:
         return False
-    if ev.atasan_penilai_id is not None:
-        if me == ev.atasan_penilai_id:
-            return True
-        penilai_position = ev.work_plan.penilai_position
-        if penilai_position is None:
-            return False
-        exclude = {ev.employee_id} | ({ev.penilai_id} if ev.penilai_id else set())
-        position_id, holders = _first_held_above(penilai_position, exclude)
-        if position_id is None or ev.atasan_penilai_id in holders:
-            return False  # the snapshot atasan still holds the post: nobody replaces them
-        return any(p.pk == position_id for p in actor.positions)
-    # Nobody above in the tree: the Pimpinan daerah (the Wali Kota for JPT Pratama, regulation.md §2).
-    if me is not None and me == ev.penilai_id:
+    if _on_the_penilai_side(user, actor, ev):
         return False
+    deciders, by_leader = atasan_penilai_now(ev)
+    if not by_leader:
+        return me is not None and me in deciders
+    # Nobody above in the tree: the Pimpinan daerah (the Wali Kota for JPT Pratama, regulation.md §2).
     return _covers(actor.scopes(Role.REGIONAL_LEADER), ev.unit.path)
+
+
+def atasan_penilai_users(ev: Evaluation) -> list[User]:
+    """The active accounts that may decide the keberatan today (for notices and reminders), by acts_as_atasan."""
+    deciders, by_leader = atasan_penilai_now(ev)
+    users = _leaders_over(ev.unit) if by_leader else User.objects.filter(employee_id__in=deciders)
+    users = users.filter(is_active=True).exclude(employee_id=ev.employee_id).distinct().order_by("pk")
+    return [user for user in users if not _on_the_penilai_side(user, actor_for(user), ev)]
 
 
 def can_self_assess(user: Any, ev: Evaluation) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from kinerja.evaluation import permissions, rating
+from kinerja.evaluation import legacy, permissions, rating
 from kinerja.evaluation.api.common import OrgUnitRefSerializer
 from kinerja.evaluation.api.serializers import EvaluationCardSerializer
 from kinerja.evaluation.selectors import EvaluationDetail
@@ -115,6 +115,10 @@ class EvaluationDetailSerializer(EvaluationCardSerializer):
         max_digits=6, decimal_places=2, allow_null=True, help_text="Nilai capaian SKP (PermenPANRB 8/2021) now."
     )
     legacy_band = serializers.CharField(allow_null=True)
+    pp46_score = serializers.DecimalField(
+        max_digits=6, decimal_places=2, allow_null=True, help_text="Nilai capaian SKP under PP 46/2011, now."
+    )
+    pp46_band = serializers.CharField(allow_null=True)
     items = _ItemEvidenceSerializer(many=True)
     feedback = _FeedbackRefSerializer(many=True)
     periodic = _PeriodicSerializer(many=True, help_text="ANNUAL only: the periodic evaluations it draws on.")
@@ -217,6 +221,9 @@ def detail_data(detail: EvaluationDetail, request: Any) -> dict[str, Any]:
         legacy_score=serializers.DecimalField(max_digits=6, decimal_places=2).to_representation(detail.legacy_score)
         if detail.legacy_score is not None else None,
         legacy_band=str(rating.legacy_band(detail.legacy_score)) if detail.legacy_score is not None else None,
+        pp46_score=serializers.DecimalField(max_digits=6, decimal_places=2).to_representation(detail.pp46_score)
+        if detail.pp46_score is not None else None,
+        pp46_band=str(legacy.pp46_band(detail.pp46_score)) if detail.pp46_score is not None else None,
         items=_ItemEvidenceSerializer(_items(detail, show_result), many=True).data,
         feedback=_FeedbackRefSerializer(feedback, many=True).data,
         periodic=_PeriodicSerializer(_periodic(detail, user), many=True).data,

@@ -74,6 +74,9 @@ class _RowSerializer(serializers.Serializer):
     calibration_reason = serializers.CharField()
     legacy_score = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
     adjustments = _RowAdjustmentSerializer(many=True)
+    hidden = serializers.BooleanField(
+        help_text="The caller's own result, not published yet: its ratings, predikat and adjustments are blank."
+    )
 
 
 class _RuleResultSerializer(serializers.Serializer):
@@ -153,9 +156,28 @@ def _person(user: Any) -> str:
     return user.employee.full_name if user.employee_id else user.get_username()
 
 
+def _hidden_row(row: Any) -> dict[str, Any]:
+    """The caller's own unpublished row: who and where, nothing of the result (seen once published)."""
+    ev = row.evaluation
+    blank = dict.fromkeys(
+        ("results_rating", "results_rating_display", "results_reason", "behaviour_rating",
+         "behaviour_rating_display", "behaviour_reason", "proposed_predikat", "predikat", "predikat_display",
+         "calibration_reason"),
+        "",
+    )  # fmt: skip
+    return {
+        "evaluation_id": ev.pk, "employee": ev.employee, "unit": ev.unit, "penilai": ev.penilai,
+        "is_unit_head": ev.is_unit_head, "status": ev.status, **blank, "adjusted": False, "legacy_score": None,
+        "adjustments": [], "hidden": True,
+    }  # fmt: skip
+
+
 def _row(row: Any) -> dict[str, Any]:
+    if row.own:
+        return _hidden_row(row)
     ev = row.evaluation
     return {
+        "hidden": False,
         "evaluation_id": ev.pk, "employee": ev.employee, "unit": ev.unit, "penilai": ev.penilai,
         "is_unit_head": ev.is_unit_head, "status": ev.status,
         "results_rating": ev.results_rating, "results_rating_display": _display(Rating, ev.results_rating),
@@ -177,7 +199,7 @@ def _row(row: Any) -> dict[str, Any]:
 
 def forum_data(user: Any, agency: OrgUnit, period: EvaluationPeriod) -> dict[str, Any]:
     """The forum page's content for ``user`` (who may view it: the caller checked can_view_forum)."""
-    view = selectors.forum_view(agency, period)
+    view = selectors.forum_view(agency, period, viewer=user)
     data = {
         "agency": agency,
         "period": period,

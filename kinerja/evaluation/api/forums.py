@@ -173,7 +173,7 @@ class ForumApplySuggestionApi(EvaluationApi):
         if "changes" in data:
             changes = [(change["evaluation"], change["to_predikat"]) for change in data["changes"]]
         else:
-            proposals = selectors.forum_view(forum.agency, forum.period).proposals
+            proposals = selectors.forum_view(forum.agency, forum.period, viewer=request.user).proposals
             if not proposals:
                 raise serializers.ValidationError({"changes": [_("There is no proposed change to accept.")]})
             changes = [(p.evaluation_id, p.to_predikat) for p in proposals]

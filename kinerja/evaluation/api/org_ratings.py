@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -24,6 +25,7 @@ from kinerja.evaluation.api.common import (
     period_or_404,
 )
 from kinerja.evaluation.choices import OrgPredikat
+from kinerja.evaluation.exceptions import StaleObject
 from kinerja.evaluation.models import OrganizationRating
 from kinerja.organization import permissions as org_permissions
 from kinerja.planning.api.common import UnitField
@@ -87,10 +89,12 @@ class OrgRatingSetApi(EvaluationApi):
         predikat = serializers.ChoiceField(choices=OrgPredikat.choices)
         note = serializers.CharField(max_length=5000)
         lock_version = serializers.IntegerField(
-            required=False,
             allow_null=True,
             min_value=0,
-            help_text=gettext_lazy("When correcting a rating: the lock_version you read."),
+            help_text=gettext_lazy(
+                "The lock_version of the rating you read; null when the unit has no rating for the period yet. "
+                "A stale one (or null once someone else set it) is refused with 409."
+            ),
         )
 
     OutputSerializer = OrgRatingSerializer
@@ -107,6 +111,14 @@ class OrgRatingSetApi(EvaluationApi):
             raise PermissionDenied
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        if (
+            serializer.validated_data["lock_version"] is None
+            and OrganizationRating.objects.filter(unit=unit, period=period).exists()
+        ):
+            # The caller read no rating, yet one exists now: their value would overwrite it unseen.
+            raise StaleObject(
+                _("Someone else set this capaian after you read it. Reload it and make your change again.")
+            )
         rating = services.org_rating_set(actor=request.user, unit=unit, period=period, **serializer.validated_data)
         fresh = _for_output(OrganizationRating.objects).get(pk=rating.pk)
         return Response(self.OutputSerializer(fresh).data)

@@ -61,17 +61,28 @@ class TeamApi(EvaluationApi):
 class PeriodPublishApi(EvaluationApi):
     """Admin BKPSDM publishes the whole city's results of a period and locks it (one set-based operation)."""
 
+    class InputSerializer(serializers.Serializer):
+        force = serializers.BooleanField(
+            default=False,
+            help_text="Publish even where an OPD's forum with rated people is not locked (recorded in the audit).",
+        )
+
     class OutputSerializer(serializers.Serializer):
         period = PeriodRefSerializer()
         published = serializers.IntegerField(help_text="How many evaluations this publication published.")
 
     @extend_schema(
-        operation_id="evaluation_period_publish", request=None, responses={200: OutputSerializer, 409: CONFLICT}
+        operation_id="evaluation_period_publish",
+        request=InputSerializer,
+        responses={200: OutputSerializer, 409: CONFLICT},
     )
     def post(self, request: Request, period_pk: int) -> Response:
         period = period_or_404(request.user, period_pk)
         if not permissions.can_publish_period(request.user):
             raise PermissionDenied
-        published = services.period_publish(actor=request.user, period=period)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        force = serializer.validated_data["force"]
+        published = services.period_publish(actor=request.user, period=period, force=force)
         period.refresh_from_db()
         return Response(self.OutputSerializer({"period": period, "published": published}).data)

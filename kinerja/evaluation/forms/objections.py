@@ -37,7 +37,8 @@ class ExplanationForm(BootstrapFormMixin, forms.Form):
         max_length=_TEXT,
         help_text=_("The atasan pejabat penilai reads it before deciding (PP 30/2019 Ps 59(3))."),
     )
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    # Required: without it a stale page would overwrite what someone else did since (the service checks it).
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class DecisionForm(BootstrapFormMixin, forms.Form):
@@ -57,7 +58,8 @@ class DecisionForm(BootstrapFormMixin, forms.Form):
         max_length=_TEXT,
         help_text=_("The decision is final; the employee and the pejabat penilai will read this reason."),
     )
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    # Required: without it a stale page would overwrite what someone else did since (the service checks it).
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args: Any, unit_head: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

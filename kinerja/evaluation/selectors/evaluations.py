@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.models import RoleGrant
-from kinerja.evaluation import rating
+from kinerja.evaluation import legacy, rating
 from kinerja.evaluation.models import (
     CalibrationAdjustment,
     Evaluation,
@@ -53,7 +53,8 @@ class EvaluationDetail:
     feedback: list[Feedback]
     org_rating: OrganizationRating | None
     suggestion: rating.Suggestion
-    legacy_score: Decimal | None
+    legacy_score: Decimal | None  # PermenPANRB 8/2021 nilai (0–120), read against PP 30/2019 Ps 41(5)
+    pp46_score: Decimal | None  # PP 46/2011 nilai capaian SKP, for Pemda reports still on the old scale
     adjustments: list[CalibrationAdjustment]
     objection: Objection | None
     # For a unit head: the rating hasil kerja that follows from the unit's capaian (PermenPANRB 6/2022 Ps 25).
@@ -102,6 +103,7 @@ def evaluation_detail(ev: Evaluation) -> EvaluationDetail:
         org_rating=org_rating,
         suggestion=suggestion,
         legacy_score=rating.legacy_score(items),
+        pp46_score=legacy.pp46_score(items),
         adjustments=list(CalibrationAdjustment.objects.filter(evaluation=ev).select_related("by__employee", "forum")),
         objection=Objection.objects.filter(evaluation=ev).first(),
         unit_head_results=unit_head_results,

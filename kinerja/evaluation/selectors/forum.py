@@ -30,6 +30,9 @@ class ForumRow:
     proposed: str
     adjustments: list[CalibrationAdjustment]
     legacy_score: Decimal | None
+    # The viewer's own row while unpublished (an Admin OPD or Admin BKPSDM calibrated by the forum they run):
+    # its ratings, predikat and adjustments are not shown to them before publication, like on their own page.
+    own: bool = False
 
     @property
     def rated(self) -> bool:
@@ -76,8 +79,17 @@ def _chart(
     }
 
 
-def forum_view(agency: OrgUnit, period: EvaluationPeriod) -> ForumView:
-    """Everything the forum page shows; the check counts the rated people only (the unrated block the lock)."""
+def _employee_of(viewer: Any) -> int | None:
+    return getattr(viewer, "employee_id", None) if viewer is not None else None
+
+
+def forum_view(agency: OrgUnit, period: EvaluationPeriod, *, viewer: Any = None) -> ForumView:
+    """Everything the forum page shows; the check counts the rated people only (the unrated block the lock).
+
+    With ``viewer``, their own unpublished row is flagged ``own`` and the proposals about them are left out:
+    the owner sees their result only once it is published (the services refuse their own calibration).
+    """
+    me = _employee_of(viewer)
     forum = CalibrationForum.objects.filter(agency=agency, period=period).first()
     org_rating = (
         OrganizationRating.objects.filter(unit=agency, period=period).select_related("set_by__employee").first()
@@ -97,6 +109,7 @@ def forum_view(agency: OrgUnit, period: EvaluationPeriod) -> ForumView:
             proposed=ev.proposed_predikat,
             adjustments=list(ev.adjustments.all()),
             legacy_score=ev.legacy_score,
+            own=me is not None and ev.employee_id == me and ev.status != EvaluationStatus.PUBLISHED,
         )
         for ev in evaluations
     ]
@@ -124,6 +137,8 @@ def forum_view(agency: OrgUnit, period: EvaluationPeriod) -> ForumView:
                 for row in rated
             ]
             proposals = distribution.propose_changes(fit, candidates)
+            hidden = {row.evaluation.pk for row in rows if row.own}
+            proposals = [p for p in proposals if p.evaluation_id not in hidden]
     return ForumView(
         forum=forum,
         org_rating=org_rating,

@@ -15,6 +15,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from kinerja.audit import services as audit
+from kinerja.evaluation.choices import EvaluationStatus
 from kinerja.evaluation.exceptions import StaleObject
 from kinerja.evaluation.models import CalibrationForum, Evaluation, Objection
 from kinerja.notifications import services as notifications
@@ -69,13 +70,23 @@ def record(
     audit.record(actor=actor, verb=verb, target=target, org_unit=unit, subject=subject, **kwargs)
 
 
-def record_evaluation(actor: Any, verb: str, evaluation: Evaluation, *, target: Any = None, **kwargs: Any) -> None:
+def record_evaluation(
+    actor: Any, verb: str, evaluation: Evaluation, *, target: Any = None, carries_result: bool = True, **kwargs: Any
+) -> None:
+    """An evaluation's event, filed under its unit (seen by HR and auditors in scope).
+
+    The employee reads events about themselves in their own audit trail, so an event that carries the ratings
+    or predikat of a result not yet published is filed about nobody: the owner sees the result only once it is
+    published (product.md §3.5). Events without a result (the self-assessment, the keberatan steps after
+    publication) stay in the owner's trail.
+    """
+    private = carries_result and evaluation.status != EvaluationStatus.PUBLISHED
     record(
         actor,
         verb,
         target if target is not None else evaluation,
         unit=evaluation.unit,
-        subject=evaluation.employee,
+        subject=None if private else evaluation.employee,
         **kwargs,
     )
 

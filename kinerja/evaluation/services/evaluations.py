@@ -198,7 +198,12 @@ def self_assessment_save(
         _save_items(evaluation, per_item)
         bump_lock(evaluation)
         record_evaluation(
-            actor, "evaluation.self_assessment.saved", evaluation, before=before, after={"self_assessment": text}
+            actor,
+            "evaluation.self_assessment.saved",
+            evaluation,
+            before=before,
+            after={"self_assessment": text},
+            carries_result=False,  # the owner's own words: in their trail whatever the status
         )
         name = actor_name(actor)
         notify_on_commit(

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kinerja.audit.services import snapshot
-from kinerja.evaluation import distribution, permissions
+from kinerja.evaluation import distribution, permissions, selectors
 from kinerja.evaluation.choices import AdjustmentSource, EvaluationStatus, ForumStatus, Predikat
 from kinerja.evaluation.exceptions import InvalidState
 from kinerja.evaluation.models import CalibrationAdjustment, CalibrationForum, Evaluation, OrganizationRating
@@ -163,9 +163,14 @@ def forum_update(
     return forum
 
 
-def _adjustable(forum: CalibrationForum, evaluation: Evaluation) -> None:
+def _adjustable(actor: Any, forum: CalibrationForum, evaluation: Evaluation) -> None:
     if evaluation.agency_id != forum.agency_id or evaluation.period_id != forum.period_id or evaluation.is_agency_head:
         raise ValidationError({"evaluation": [_("Choose someone calibrated by this forum.")]})
+    if getattr(actor, "employee_id", None) is not None and actor.employee_id == evaluation.employee_id:
+        # An Admin OPD or Admin BKPSDM may sit in the forum that calibrates them: they take no part in their own.
+        raise ValidationError(
+            {"evaluation": [_("Nobody calibrates their own result: another member of the forum adjusts it.")]}
+        )
     if evaluation.status == EvaluationStatus.PUBLISHED:
         raise InvalidState(_("The result of %(name)s is already published.") % {"name": evaluation.employee})
     if evaluation.status == EvaluationStatus.OPEN:
@@ -229,7 +234,7 @@ def forum_adjust(
         _check_forum_open(forum)
         require(permissions.can_manage_forum(actor, forum.agency))
         lock_row(evaluation)
-        _adjustable(forum, evaluation)
+        _adjustable(actor, forum, evaluation)
         _clean_target(evaluation, to_predikat)
         reason = _clean_reason(reason)
         adjustment = _adjust(actor, forum, evaluation, to_predikat, reason, AdjustmentSource.MANUAL)
@@ -248,9 +253,25 @@ def forum_apply_suggestion(
         reason = _clean_reason(reason)
         if not changes:
             raise ValidationError({"changes": [_("Choose at least one proposed change.")]})
-        wanted = dict(changes)
-        if len(wanted) != len(changes):
+        try:
+            pairs = [(int(pk), str(to_predikat)) for pk, to_predikat in changes]
+        except (TypeError, ValueError):
+            raise ValidationError({"changes": [_("Choose changes from the proposals.")]}) from None
+        wanted = dict(pairs)
+        if len(wanted) != len(pairs):
             raise ValidationError({"changes": [_("Each person can be changed once.")]})
+        # Recorded as the suggestion's, so only what the fit helper proposes now (the counts may have moved
+        # since the page was read); any other change is a manual adjustment with its own reason.
+        proposed = {
+            (p.evaluation_id, p.to_predikat) for p in selectors.forum_view(forum.agency, forum.period).proposals
+        }
+        if any(pair not in proposed for pair in wanted.items()):
+            raise ValidationError(
+                {"changes": [
+                    _("Apply only changes the suggestion proposes now: the distribution may have changed since you "
+                      "opened the page. Reload it and choose again, or adjust the person by hand with a reason.")
+                ]}
+            )  # fmt: skip
         evaluations = {
             ev.pk: ev
             for ev in Evaluation.objects.select_for_update()
@@ -260,7 +281,7 @@ def forum_apply_suggestion(
         if len(evaluations) != len(wanted):
             raise ValidationError({"changes": [_("Choose someone calibrated by this forum.")]})
         for pk, to_predikat in wanted.items():
-            _adjustable(forum, evaluations[pk])
+            _adjustable(actor, forum, evaluations[pk])
             _clean_target(evaluations[pk], to_predikat)
         adjustments = [
             _adjust(actor, forum, evaluations[pk], to_predikat, reason, AdjustmentSource.SUGGESTION)

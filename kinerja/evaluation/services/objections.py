@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kinerja.audit.services import snapshot
@@ -31,7 +31,6 @@ from kinerja.evaluation.services._common import (
     lock_row,
     notify_on_commit,
     objection_url,
-    penilai_now,
     record_evaluation,
     require,
 )
@@ -39,7 +38,12 @@ from kinerja.monitoring import storage
 from kinerja.organization import selectors as org_selectors
 
 MAX_ATTACHMENTS = 10
-_RESULT_FIELDS = ["results_rating", "behaviour_rating", "final_predikat"]
+_RESULT_FIELDS = ["results_rating", "results_reason", "behaviour_rating", "behaviour_reason", "final_predikat"]
+
+
+def _notify_all(recipients: Sequence[Any], verb: str, title: Any, **kwargs: Any) -> None:
+    for recipient in recipients:
+        notify_on_commit(recipient, verb, title, **kwargs)
 
 
 def last_filing_day(evaluation: Evaluation) -> dt.date | None:
@@ -124,15 +128,16 @@ def objection_file(
         )
         name, url = actor_name(actor), objection_url(objection)
         due = date_text(objection.explanation_due)
-        notify_on_commit(
-            penilai_now(evaluation),
+        # Whoever acts today: the snapshot penilai/atasan, their successor, or the Pimpinan daerah for an OPD head.
+        _notify_all(
+            permissions.penilai_users(evaluation),
             "evaluation.objection.filed",
             lambda: _("%(name)s filed a keberatan: your explanation is due on %(date)s") % {"name": name, "date": due},
             body=lambda: reasons[:300],
             url=url,
         )
-        notify_on_commit(
-            evaluation.atasan_penilai,
+        _notify_all(
+            permissions.atasan_penilai_users(evaluation),
             "evaluation.objection.filed",
             lambda: _("%(name)s filed a keberatan for you to decide") % {"name": name},
             body=lambda: reasons[:300],
@@ -166,8 +171,8 @@ def objection_explain(*, actor: Any, objection: Objection, explanation: str, loc
             actor, "evaluation.objection.explained", evaluation, target=objection, after={"explanation": explanation}
         )
         url, due = objection_url(objection), date_text(objection.decision_due)
-        notify_on_commit(
-            evaluation.atasan_penilai,
+        _notify_all(
+            permissions.atasan_penilai_users(evaluation),
             "evaluation.objection.explained",
             lambda: _("The penilai explained a keberatan: your decision is due on %(date)s") % {"date": due},
             url=url,
@@ -248,12 +253,24 @@ def objection_decide(
         evaluation = lock_row(objection.evaluation)
         previous = {
             "results_rating": evaluation.results_rating,
+            "results_reason": evaluation.results_reason,
             "behaviour_rating": evaluation.behaviour_rating,
+            "behaviour_reason": evaluation.behaviour_reason,
             "predikat": evaluation.predikat,
         }
         if outcome == ObjectionOutcome.CHANGED:
             results, behaviour, predikat = _changed_ratings(evaluation, results_rating, behaviour_rating)
             before = snapshot(evaluation, _RESULT_FIELDS)
+            # The penilai's reason no longer explains a rating the atasan changed: the decision's reason does
+            # (the penilai's stays in objection.previous). Stored data printed on official documents: Indonesian.
+            with translation.override("id"):
+                changed_reason = _(
+                    "Changed by the decision of the atasan pejabat penilai on the keberatan: %(reason)s"
+                ) % {"reason": reason}
+            if results != evaluation.results_rating:
+                evaluation.results_reason = changed_reason
+            if behaviour != evaluation.behaviour_rating:
+                evaluation.behaviour_reason = changed_reason
             evaluation.results_rating, evaluation.behaviour_rating = results, behaviour
             evaluation.final_predikat = predikat
             evaluation.save(update_fields=[*_RESULT_FIELDS, "updated_at"])
@@ -276,7 +293,8 @@ def objection_decide(
         )  # fmt: skip
         url, name = objection_url(objection), actor_name(actor)
         kept = outcome == ObjectionOutcome.KEPT
-        for recipient in (evaluation.employee, penilai_now(evaluation)):
+        penilai = [user for user in permissions.penilai_users(evaluation) if user.pk != actor.pk]
+        for recipient in (evaluation.employee, *penilai):
             notify_on_commit(
                 recipient,
                 "evaluation.objection.decided",

@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kinerja.audit.services import snapshot
 from kinerja.evaluation import permissions
 from kinerja.evaluation.choices import EvaluationStatus, OrgPredikat
 from kinerja.evaluation.exceptions import InvalidState
-from kinerja.evaluation.models import Evaluation, OrganizationRating
+from kinerja.evaluation.models import CalibrationForum, Evaluation, OrganizationRating
 from kinerja.evaluation.services._common import (
     bump_lock,
     check_version,
@@ -53,6 +54,21 @@ def _check_not_published(unit: OrgUnit, period: EvaluationPeriod) -> None:
             _("The results of %(unit)s for %(period)s are already published: its capaian kinerja organisasi can no "
               "longer change.") % {"unit": unit, "period": period}
         )  # fmt: skip
+
+
+def _lock_forums(unit: OrgUnit, period: EvaluationPeriod) -> None:
+    """Lock the forum rows of the OPDs this capaian bears on (the unit's own OPD, or the OPDs below it).
+
+    forum_lock locks its row first and then publishes: a lock running now waits for this write, or this write
+    waits for it and then sees its published results in _check_not_published.
+    """
+    agencies = OrgUnit.objects.filter(Q(path__startswith=unit.path) | Q(pk__in=unit.ancestor_ids())).values("pk")
+    forums = CalibrationForum.objects.select_for_update().filter(period=period, agency_id__in=agencies)
+    list(forums.values_list("pk", flat=True))
+
+
+def _existing(unit: OrgUnit, period: EvaluationPeriod) -> OrganizationRating | None:
+    return OrganizationRating.objects.filter(unit=unit, period=period).first()
 
 
 def _reapply_to_unit_heads(actor: Any, unit: OrgUnit, period: EvaluationPeriod) -> int:
@@ -119,12 +135,21 @@ def org_rating_set(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        _lock_forums(unit, period)
         _check_not_published(unit, period)
-        rating = OrganizationRating.objects.filter(unit=unit, period=period).first()
+        rating = _existing(unit, period)
+        created = False
         if rating is None:
-            rating = OrganizationRating.objects.create(
-                unit=unit, period=period, predikat=predikat, note=note, signer=signer_of(actor), set_by=actor
-            )
+            try:
+                with transaction.atomic():  # a savepoint: losing the race below leaves this transaction usable
+                    rating = OrganizationRating.objects.create(
+                        unit=unit, period=period, predikat=predikat, note=note, signer=signer_of(actor), set_by=actor
+                    )
+                created = True
+            except IntegrityError:
+                # Someone set it at the same moment (one per unit and period): this write corrects theirs.
+                rating = OrganizationRating.objects.get(unit=unit, period=period)
+        if created:
             before = None
             verb = "evaluation.org_rating.set"
         else:

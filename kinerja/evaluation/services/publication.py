@@ -11,15 +11,16 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Case, F, QuerySet, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kinerja.accounts.models import User
 from kinerja.evaluation import permissions
-from kinerja.evaluation.choices import EvaluationStatus
+from kinerja.evaluation.choices import EvaluationStatus, ForumStatus
 from kinerja.evaluation.exceptions import InvalidState
-from kinerja.evaluation.models import Evaluation
+from kinerja.evaluation.models import CalibrationForum, Evaluation
 from kinerja.evaluation.services._common import date_text, lock_row, page_url, record, require
 from kinerja.notifications import services as notifications
 from kinerja.organization.models import OrgUnit
@@ -86,12 +87,25 @@ def publish_set(
     return count
 
 
+def _forum_locked() -> Exists:
+    """The evaluation's OPD forum for its period is locked (a correlated subquery, no extra query)."""
+    return Exists(
+        CalibrationForum.objects.filter(
+            agency_id=OuterRef("agency_id"), period_id=OuterRef("period_id"), status=ForumStatus.LOCKED
+        )
+    )
+
+
 def evaluations_publish(*, actor: Any, evaluations: QuerySet[Evaluation] | Iterable[Evaluation]) -> int:
-    """BKPSDM publishes the given rated evaluations (e.g. OPD heads, rated outside any forum); returns how many."""
+    """BKPSDM publishes the given rated evaluations of OPD heads (calibrated outside any forum); returns how many.
+
+    Anyone else is published by the lock of their OPD's forum, after its distribution check (SE MenPANRB
+    3/2023): they are skipped here while that forum is not locked.
+    """
     require(permissions.can_publish_period(actor))
     if not isinstance(evaluations, QuerySet):
         evaluations = Evaluation.objects.filter(pk__in=[ev.pk for ev in evaluations])
-    scope = Evaluation.objects.filter(pk__in=evaluations.values("pk"))
+    scope = Evaluation.objects.filter(pk__in=evaluations.values("pk")).filter(Q(is_agency_head=True) | _forum_locked())
     with transaction.atomic():
         total = 0
         periods = EvaluationPeriod.objects.filter(pk__in=scope.values("period_id")).select_related("year")
@@ -100,10 +114,42 @@ def evaluations_publish(*, actor: Any, evaluations: QuerySet[Evaluation] | Itera
     return total
 
 
-def period_publish(*, actor: Any, period: EvaluationPeriod) -> int:
+SHOWN_AGENCIES = 10
+
+
+def _unlocked_forums(period: EvaluationPeriod) -> list[tuple[str, int]]:
+    """(OPD name, rated people) of each OPD whose forum population has rated people but is not locked: one query."""
+    rows = (
+        Evaluation.objects.filter(period=period, status=EvaluationStatus.RATED, is_agency_head=False)
+        .exclude(_forum_locked())
+        .values("agency__name")
+        .annotate(rated=Count("pk"))
+        .order_by("agency__name")
+    )
+    return [(row["agency__name"], row["rated"]) for row in rows]
+
+
+def _unlocked_message(period: EvaluationPeriod, agencies: list[tuple[str, int]]) -> str:
+    names = ", ".join(name for name, _count in agencies[:SHOWN_AGENCIES])
+    more = len(agencies) - SHOWN_AGENCIES
+    if more > 0:
+        names = ngettext("%(names)s and %(count)d more OPD", "%(names)s and %(count)d more OPDs", more) % {
+            "names": names,
+            "count": more,
+        }
+    return _(
+        "%(period)s cannot be published yet: the evaluation forum of these OPDs has rated people but is not "
+        "locked, so their distribution was not checked (SE MenPANRB 3/2023): %(agencies)s. Lock their forums "
+        "first."
+    ) % {"period": period, "agencies": names}
+
+
+def period_publish(*, actor: Any, period: EvaluationPeriod, force: bool = False) -> int:
     """BKPSDM publishes a whole period city-wide and locks it (monitoring becomes read-only for it).
 
-    Every rated evaluation not yet published is published; unrated ones stay open for their penilai.
+    Every rated evaluation not yet published is published; unrated ones stay open for their penilai. Refused
+    while an OPD's forum has rated people but is not locked (they would be published uncalibrated), unless
+    ``force`` (BKPSDM decides to publish anyway; the audit event says so).
     """
     require(permissions.can_publish_period(actor))
     with transaction.atomic():
@@ -113,8 +159,14 @@ def period_publish(*, actor: Any, period: EvaluationPeriod) -> int:
                 _("%(period)s was already published on %(date)s.")
                 % {"period": period, "date": date_text(timezone.localdate(period.locked_at))}
             )
+        unlocked = _unlocked_forums(period)
+        if unlocked and not force:
+            raise InvalidState(_unlocked_message(period, unlocked))
         period.locked_at = timezone.now()
         period.save(update_fields=["locked_at"])
         scope = Evaluation.objects.filter(period=period)
-        count = publish_set(actor, scope, target=period, unit=None, after={"locked_at": period.locked_at.isoformat()})
+        after: dict[str, Any] = {"locked_at": period.locked_at.isoformat()}
+        if unlocked:
+            after["forced_unlocked_forums"] = [name for name, _count in unlocked]
+        count = publish_set(actor, scope, target=period, unit=None, after=after)
     return count

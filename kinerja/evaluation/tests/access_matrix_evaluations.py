@@ -87,7 +87,7 @@ RULES = {
         allowed=SAM,
         kwargs=lambda c: {"pk": alice_objection(c).pk},
         method="post",
-        data=lambda c: {"explanation": "Capaian sesuai target, bukan di atas."},
+        data=lambda c: {"explanation": "Capaian sesuai target, bukan di atas.", "lock_version": "0"},
         ok_status=(302,),
     ),  # fmt: skip
     # Only the atasan pejabat penilai decides (PP 30/2019 Ps 59(4)).
@@ -95,7 +95,7 @@ RULES = {
         allowed=HANA,
         kwargs=lambda c: {"pk": alice_objection(c, ObjectionStatus.EXPLAINED).pk},
         method="post",
-        data=lambda c: {"outcome": "kept", "reason": "Penjelasan pejabat penilai sesuai bukti."},
+        data=lambda c: {"outcome": "kept", "reason": "Penjelasan pejabat penilai sesuai bukti.", "lock_version": "0"},
         ok_status=(302,),
     ),  # fmt: skip
     "evaluation:objection-attachment": Rule(

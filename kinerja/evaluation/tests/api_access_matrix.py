@@ -19,7 +19,7 @@ from django.utils import timezone
 from kinerja.core.testing import Cast
 from kinerja.core.tests.matrix import EVERYONE, Rule
 from kinerja.evaluation.choices import EvaluationStatus, ForumStatus, ObjectionStatus, OrgPredikat, Predikat, Rating
-from kinerja.evaluation.models import CalibrationForum, DocumentBatch, Evaluation, Objection
+from kinerja.evaluation.models import CalibrationForum, DocumentBatch, Evaluation, Objection, OrganizationRating
 from kinerja.evaluation.tests.factories import (
     CalibrationForumFactory,
     EvaluationFactory,
@@ -94,11 +94,24 @@ def _forum_reset(cast: Cast, body: dict[str, Any] | None = None) -> dict[str, An
     store = records(cast)
     for name in ("evaluation", "kabid_evaluation"):
         _rate(store[name])
+    OrganizationRating.objects.filter(unit=cast.opd_a, period=store["period"]).update(predikat=OrgPredikat.BAIK)
     CalibrationForum.objects.filter(pk=store["forum"].pk).update(
         status=ForumStatus.OPEN, locked_at=None, locked_by=None, minutes="Forum membahas predikat pegawai.",
         justification="Unit kecil: dua pegawai.",
     )  # fmt: skip
     return {**(body or {}), "lock_version": _version(CalibrationForum, store["forum"].pk)}
+
+
+def _forum_with_violation(cast: Cast, body: dict[str, Any]) -> dict[str, Any]:
+    """Sam Sangat Baik in a Sangat Kurang OPD: a violation even for two people, so the fit helper proposes a change
+    (the request sends no ``changes``: it accepts every current proposal)."""
+    data = _forum_reset(cast, body)
+    store = records(cast)
+    Evaluation.objects.filter(pk=store["kabid_evaluation"].pk).update(proposed_predikat=Predikat.SANGAT_BAIK)
+    OrganizationRating.objects.filter(unit=cast.opd_a, period=store["period"]).update(
+        predikat=OrgPredikat.SANGAT_KURANG
+    )
+    return data
 
 
 def _objection_in(cast: Cast, status: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -137,7 +150,11 @@ RULES = {
         allowed=frozenset({"opd_head"}),
         method="put",
         kwargs=lambda c: {"unit_pk": c.bidang_a1.pk, "period_pk": records(c)["period"].pk},
-        data=lambda c: {"predikat": OrgPredikat.BAIK, "note": "Capaian IKU Bidang A1 sesuai target."},
+        data=lambda c: {
+            "predikat": OrgPredikat.BAIK,
+            "note": "Capaian IKU Bidang A1 sesuai target.",
+            "lock_version": None,
+        },
     ),
     # Everyone may list; the rows are scoped (test_api.py checks which). The detail: who sees alice's SKP.
     "api:evaluation-list": Rule(allowed=EVERYONE),
@@ -165,7 +182,11 @@ RULES = {
     # Anyone may ask for the team they rate (an empty list for who rates nobody).
     "api:evaluation-team": Rule(allowed=EVERYONE, kwargs=lambda c: {"period_pk": records(c)["period"].pk}),
     "api:evaluation-period-publish": Rule(
-        allowed=frozenset({"admin_bkpsdm"}), method="post", kwargs=lambda c: {"period_pk": records(c)["period"].pk}
+        allowed=frozenset({"admin_bkpsdm"}),
+        method="post",
+        kwargs=lambda c: {"period_pk": records(c)["period"].pk},
+        # Dinas A's forum is still open: BKPSDM publishes anyway (the refusal without force is in test_api.py).
+        data=lambda c: {"force": True},
     ),
     # The forum of Dinas A.
     "api:evaluation-forum": Rule(allowed=SEES_FORUM_A, kwargs=_period_agency),
@@ -193,13 +214,7 @@ RULES = {
         allowed=MANAGES_FORUM_A,
         method="post",
         kwargs=_pk("forum"),
-        data=lambda c: _forum_reset(
-            c,
-            {
-                "changes": [{"evaluation": records(c)["evaluation"].pk, "to_predikat": Predikat.BUTUH_PERBAIKAN}],
-                "reason": "Sesuai kurva distribusi.",
-            },
-        ),
+        data=lambda c: _forum_with_violation(c, {"reason": "Sesuai kurva distribusi."}),
     ),
     "api:evaluation-forum-lock": Rule(
         allowed=LOCKS_FORUM_A, method="post", kwargs=_pk("forum"), data=lambda c: _forum_reset(c)

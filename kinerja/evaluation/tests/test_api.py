@@ -203,7 +203,7 @@ def test_a_unit_heads_rating_hasil_kerja_is_the_units_capaian_and_waits_for_it(e
 def test_the_head_above_a_unit_sets_its_capaian_and_everyone_reads_it(evaluation_cast: EvaluationCast) -> None:
     cast = evaluation_cast
     url = f"{API}/org-ratings/{cast.bidang_a1.pk}/{cast.period.pk}/"
-    body = {"predikat": OrgPredikat.BAIK, "note": "IKU Bidang A1 tercapai."}
+    body = {"predikat": OrgPredikat.BAIK, "note": "IKU Bidang A1 tercapai.", "lock_version": None}
     response = client_for(cast, "opd_head").put(url, body, format="json")
     assert response.status_code == 200, response.json()
     assert response.json()["predikat"] == OrgPredikat.BAIK
@@ -213,7 +213,9 @@ def test_the_head_above_a_unit_sets_its_capaian_and_everyone_reads_it(evaluation
     assert [row["unit"]["id"] for row in listed["results"]] == [cast.bidang_a1.pk]
 
     assert client_for(cast, "staff").put(url, body, format="json").status_code == 403
-    bad = client_for(cast, "opd_head").put(url, {"predikat": "luar_biasa", "note": ""}, format="json")
+    bad = client_for(cast, "opd_head").put(
+        url, {"predikat": "luar_biasa", "note": "", "lock_version": 0}, format="json"
+    )
     assert bad.status_code == 400
     assert set(error(bad)["fields"]) == {"predikat", "note"}
     unknown = client_for(cast, "opd_head").get(f"{API}/org-ratings/", {"period": 999999})
@@ -267,3 +269,23 @@ def test_schema_lists_the_evaluation_api_and_stays_valid(db: None) -> None:
     components = schema["components"]["schemas"]
     assert {"EvaluationRateInput", "ObjectionDecideInput", "ForumView"} <= set(components)
     assert "multipart/form-data" in paths["/api/v1/evaluations/{id}/objection/"]["post"]["requestBody"]["content"]
+
+
+def test_city_publication_waits_for_open_forums_unless_bkpsdm_forces_it(evaluation_cast: EvaluationCast) -> None:
+    from kinerja.evaluation.tests.factories import CalibrationForumFactory
+
+    cast = evaluation_cast
+    rate(cast.evaluation("staff"), Rating.MEETS, Rating.MEETS, cast.user("supervisor"))
+    CalibrationForumFactory(agency=cast.opd_a, period=cast.period, opened_by=cast.user("opd_head"))
+    bea = client_for(cast, "admin_bkpsdm")
+    url = f"{API}/evaluation-periods/{cast.period.pk}/publish/"
+
+    refused = bea.post(url, {}, format="json")
+    assert refused.status_code == 409
+    assert cast.opd_a.name in error(refused)["message"]
+    assert cast.evaluation("staff").status == EvaluationStatus.RATED
+
+    forced = bea.post(url, {"force": True}, format="json")
+    assert forced.status_code == 200
+    assert forced.json()["published"] >= 1
+    assert cast.evaluation("staff").status == EvaluationStatus.PUBLISHED

@@ -11,10 +11,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from kinerja.evaluation.choices import EvaluationStatus, ObjectionStatus, OrgPredikat, Predikat, Rating
+from kinerja.evaluation.choices import EvaluationStatus, ForumStatus, ObjectionStatus, OrgPredikat, Predikat, Rating
 from kinerja.evaluation.models import Evaluation, Objection
 from kinerja.evaluation.tests.conftest import EvaluationCast, rate
-from kinerja.evaluation.tests.factories import ObjectionFactory, OrganizationRatingFactory
+from kinerja.evaluation.tests.factories import CalibrationForumFactory, ObjectionFactory, OrganizationRatingFactory
 from kinerja.evaluation.tests.test_api import API, client_for, error, published
 from kinerja.monitoring.tests.factories import PDF_BYTES
 from kinerja.organization.tests.factories import EmployeeFactory
@@ -154,11 +154,16 @@ def test_the_forum_is_for_the_opd_roles_only_and_the_auditor_watches_without_adj
 def test_bkpsdm_publishes_the_period_once_and_only_bkpsdm(evaluation_cast: EvaluationCast) -> None:
     cast = evaluation_cast
     rate(cast.evaluation("staff"), Rating.MEETS, Rating.MEETS, cast.user("supervisor"))
+    rate(cast.evaluation("opd_head"), Rating.MEETS, Rating.MEETS, cast.user("leader"))
     url = f"{API}/evaluation-periods/{cast.period.pk}/publish/"
     assert client_for(cast, "opd_head").post(url).status_code == 403
+    refused = client_for(cast, "admin_bkpsdm").post(url)  # alice is rated in Dinas A, whose forum is not locked
+    assert refused.status_code == 409 and "Dinas A" in error(refused)["message"]
+    assert cast.evaluation("staff").status == EvaluationStatus.RATED
+    CalibrationForumFactory(agency=cast.opd_a, period=cast.period, status=ForumStatus.LOCKED)
     response = client_for(cast, "admin_bkpsdm").post(url)
     assert response.status_code == 200, response.json()
-    assert response.json()["published"] == 1
+    assert response.json()["published"] == 2  # alice and hana, the OPD head calibrated outside the forum
     assert response.json()["period"]["locked"] is True
     assert cast.evaluation("staff").status == EvaluationStatus.PUBLISHED
     assert cast.evaluation("colleague").status == EvaluationStatus.OPEN
@@ -271,3 +276,45 @@ def test_kepala_opd_requests_the_documents_of_the_opd_and_follows_the_progress(e
         assert batch["percent"] == 100 and batch["download_url"]
     assert client_for(cast, "staff").post(url).status_code == 403
     assert client_for(cast, "staff").get(f"{API}/document-batches/{batch['id']}/").status_code == 404
+
+
+def test_an_admin_opd_in_their_own_forum_sees_their_row_blank_until_published(evaluation_cast: EvaluationCast) -> None:
+    from kinerja.accounts.choices import Role
+    from kinerja.accounts.tests.factories import RoleGrantFactory
+
+    cast = evaluation_cast
+    RoleGrantFactory(user=cast.user("colleague"), role=Role.ADMIN_OPD, scope=cast.opd_a)  # carol runs the forum
+    OrganizationRatingFactory(unit=cast.opd_a, period=cast.period, predikat=OrgPredikat.SANGAT_KURANG)
+    rate(cast.evaluation("staff"), Rating.MEETS, Rating.MEETS, cast.user("supervisor"))
+    rate(cast.evaluation("colleague"), Rating.ABOVE, Rating.ABOVE, cast.user("supervisor"))  # Sangat Baik: refused
+    rate(cast.evaluation("supervisor"), Rating.MEETS, Rating.MEETS, cast.user("opd_head"))
+    forum_url = f"{API}/evaluation-periods/{cast.period.pk}/forums/{cast.opd_a.pk}/"
+
+    hana_view = client_for(cast, "opd_head").get(forum_url).json()
+    assert [p["evaluation_id"] for p in hana_view["proposals"]] == [cast.evaluations["colleague"].pk]
+    carol_view = client_for(cast, "colleague").get(forum_url).json()
+    rows = {r["evaluation_id"]: r for r in carol_view["rows"]}
+    own = rows[cast.evaluations["colleague"].pk]
+    assert own["hidden"] is True
+    assert (own["predikat"], own["proposed_predikat"], own["results_rating"], own["results_reason"]) == ("", "", "", "")
+    assert rows[cast.evaluations["staff"].pk]["hidden"] is False
+    assert rows[cast.evaluations["staff"].pk]["predikat"] == Predikat.BAIK
+    assert carol_view["proposals"] == []  # the proposal about her is hers to read once published
+
+
+def test_setting_a_capaian_names_the_lock_version_read_or_null_for_a_first_one(evaluation_cast: EvaluationCast) -> None:
+    cast = evaluation_cast
+    hana = client_for(cast, "opd_head")
+    url = f"{API}/org-ratings/{cast.bidang_a1.pk}/{cast.period.pk}/"
+    body = {"predikat": OrgPredikat.BAIK, "note": "IKU Bidang A1 tercapai."}
+    missing = hana.put(url, body, format="json")
+    assert missing.status_code == 400 and list(error(missing)["fields"]) == ["lock_version"]
+    first = hana.put(url, {**body, "lock_version": None}, format="json")
+    assert first.status_code == 200, first.json()
+    # Someone who read no rating before the first was set would overwrite it unseen: 409, nothing changes.
+    late = hana.put(url, {**body, "predikat": OrgPredikat.KURANG, "lock_version": None}, format="json")
+    assert late.status_code == 409
+    corrected = hana.put(
+        url, {**body, "predikat": OrgPredikat.ISTIMEWA, "lock_version": first.json()["lock_version"]}, format="json"
+    )
+    assert corrected.status_code == 200 and corrected.json()["predikat"] == OrgPredikat.ISTIMEWA

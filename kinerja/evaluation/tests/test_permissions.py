@@ -173,19 +173,41 @@ def _replace_hana_with(cast: EvaluationCast, kind: str, *, hana_leaves: bool) ->
     return User.objects.create(username="ida", employee=ida)
 
 
-def test_the_new_holder_of_the_atasans_post_decides_once_the_snapshot_atasan_left(evaluation_cast):
+def test_only_the_new_holder_of_the_atasans_post_decides_once_the_snapshot_atasan_left(evaluation_cast):
     cast = evaluation_cast
     ida = _replace_hana_with(cast, AssignmentKind.PLT, hana_leaves=True)
     ev = cast.evaluation("staff")
     assert permissions.acts_as_atasan_penilai(ida, ev)
-    assert permissions.acts_as_atasan_penilai(fresh(cast.user("opd_head")), ev)  # the snapshot atasan still may
+    # One person decides, as for the penilai: hana left the post, so she no longer decides next to ida.
+    assert not permissions.acts_as_atasan_penilai(fresh(cast.user("opd_head")), ev)
     assert not permissions.acts_as_atasan_penilai(fresh(cast.user("supervisor")), ev)
+    assert [u.pk for u in permissions.atasan_penilai_users(ev)] == [ida.pk]
 
 
 def test_a_plh_does_not_decide_while_the_snapshot_atasan_still_holds_the_post(evaluation_cast):
     cast = evaluation_cast
     ida = _replace_hana_with(cast, AssignmentKind.PLH, hana_leaves=False)
     assert not permissions.acts_as_atasan_penilai(ida, cast.evaluation("staff"))
+
+
+def test_the_pimpinan_daerah_who_rated_does_not_decide_the_keberatan_another_leader_does(evaluation_cast):
+    cast = evaluation_cast
+    ev = rate(cast.evaluation("opd_head"), Rating.MEETS, Rating.MEETS, cast.user("leader"))  # rated by the Wali Kota
+    assert not permissions.acts_as_atasan_penilai(fresh(cast.user("leader")), ev)
+    wakil = User.objects.create(username="wakil", employee=EmployeeFactory(name="Wakil"))
+    RoleGrantFactory(user=wakil, role=Role.REGIONAL_LEADER, scope=cast.root)
+    assert permissions.acts_as_atasan_penilai(fresh(wakil), ev)
+    assert [u.pk for u in permissions.atasan_penilai_users(ev)] == [wakil.pk]
+
+
+def test_whoever_acts_as_penilai_today_never_decides_the_keberatan(evaluation_cast):
+    cast = evaluation_cast
+    # sam's penilai is hana; even with the Pimpinan daerah role she does not decide on her own rating.
+    RoleGrantFactory(user=cast.user("opd_head"), role=Role.REGIONAL_LEADER, scope=cast.root)
+    ev = rate(cast.evaluation("supervisor"), Rating.MEETS, Rating.MEETS, cast.user("opd_head"))
+    assert not permissions.acts_as_atasan_penilai(fresh(cast.user("opd_head")), ev)
+    assert permissions.acts_as_atasan_penilai(fresh(cast.user("leader")), ev)
+    assert [u.pk for u in permissions.atasan_penilai_users(ev)] == [cast.user("leader").pk]
 
 
 def test_the_owner_is_never_their_own_atasan(evaluation_cast):

@@ -90,7 +90,7 @@ def test_rating_proposes_the_predikat_of_the_matrix_and_audits(evaluation_cast, 
     assert evaluation.suggestion.get("reasons")  # the system's proposal is kept next to the decision
     event = AuditEvent.objects.get(verb="evaluation.evaluation.rated")
     assert event.after["proposed_predikat"] == predikat
-    assert event.subject_id == evaluation.employee_id
+    assert (event.org_unit_id, event.subject_id) == (evaluation.unit_id, None)  # unpublished: not in her trail
 
 
 def test_the_predikat_comes_from_the_years_own_matrix_not_the_code(evaluation_cast):
@@ -242,3 +242,27 @@ def test_evaluation_for_returns_the_existing_one_or_opens_it(evaluation_cast):
     existing.delete()
     opened = services.evaluation_for(work_plan=evaluation_cast.staff_plan, period=evaluation_cast.period)
     assert opened.pk != existing.pk and opened.status == EvaluationStatus.OPEN
+
+
+# --- The owner's audit trail -------------------------------------------------------------------
+
+
+def test_the_owner_cannot_read_the_rating_of_an_unpublished_evaluation_in_their_own_audit_trail(evaluation_cast):
+    from kinerja.audit import selectors as audit_selectors
+    from kinerja.audit.permissions import audit_events_visible_to
+
+    cast = evaluation_cast
+    _rate(cast)
+    services.self_assessment_save(
+        actor=cast.user("staff"), evaluation=cast.evaluation("staff"), text="Target tercapai.", items={},
+        lock_version=cast.evaluation("staff").lock_version,
+    )  # fmt: skip
+    rated = AuditEvent.objects.get(verb="evaluation.evaluation.rated")
+    alice = cast.user("staff")
+    assert not audit_events_visible_to(alice).filter(pk=rated.pk).exists()
+    trail = audit_selectors.employee_trail(alice, cast.employee("staff"))
+    assert list(trail.values_list("verb", flat=True)) == ["evaluation.self_assessment.saved"]  # her own words only
+    # HR and auditors in scope still read it, filed under her unit.
+    assert rated.org_unit == cast.bidang_a1
+    for name in ("admin_opd", "auditor"):
+        assert audit_events_visible_to(cast.user(name)).filter(pk=rated.pk).exists()

@@ -6,8 +6,11 @@ import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.utils import translation
 
+from kinerja.accounts.choices import Role
+from kinerja.accounts.models import User
+from kinerja.accounts.tests.factories import RoleGrantFactory
 from kinerja.audit.models import AuditEvent
-from kinerja.evaluation import services
+from kinerja.evaluation import selectors, services
 from kinerja.evaluation.choices import AdjustmentSource, EvaluationStatus, ForumStatus, OrgPredikat, Predikat, Rating
 from kinerja.evaluation.exceptions import InvalidState, StaleObject
 from kinerja.evaluation.models import CalibrationAdjustment, CalibrationForum, Evaluation
@@ -148,7 +151,8 @@ def test_an_adjustment_keeps_from_and_to_and_sets_the_final_predikat_with_its_re
     )  # fmt: skip
     assert alice.calibration_reason == "Inovasi layanan daring."
     event = AuditEvent.objects.get(verb="evaluation.calibration.adjusted")
-    assert (event.before, event.subject_id) == ({"predikat": Predikat.BAIK}, alice.employee_id)
+    # Filed under her unit for HR and auditors, about nobody: alice reads her predikat only once published.
+    assert (event.before, event.org_unit_id, event.subject_id) == ({"predikat": Predikat.BAIK}, alice.unit_id, None)
 
 
 def test_adjusting_back_to_the_matrix_predikat_leaves_no_calibration_change_but_keeps_the_trail(evaluation_cast, forum):
@@ -204,19 +208,90 @@ def test_staff_cannot_adjust(evaluation_cast, forum):
         )  # fmt: skip
 
 
-def test_accepting_the_suggestion_adjusts_each_chosen_person_with_the_reason(evaluation_cast, forum):
-    _rate_all(evaluation_cast)
-    alice, sam = evaluation_cast.evaluation("staff"), evaluation_cast.evaluation("supervisor")
+def _all_baik_in_a_baik_opd(cast, settings):
+    """Everyone Baik in a Baik OPD counted as a full unit: the rules need one person down (the fit's proposal)."""
+    settings.KINERJA_SMALL_UNIT_SIZE = 1
+    _baik_opd(cast)
+    _rate_all(cast, dict.fromkeys(PEOPLE, (Rating.MEETS, Rating.MEETS)))
+    proposals = selectors.forum_view(cast.opd_a, cast.period).proposals
+    assert len(proposals) == 1
+    return proposals[0]
+
+
+def test_accepting_the_suggestion_adjusts_each_chosen_person_with_the_reason(evaluation_cast, forum, settings):
+    proposal = _all_baik_in_a_baik_opd(evaluation_cast, settings)
     adjustments = services.forum_apply_suggestion(
         actor=evaluation_cast.user("opd_head"), forum=forum,
-        changes=[(alice.pk, Predikat.BUTUH_PERBAIKAN), (sam.pk, Predikat.SANGAT_BAIK)], reason="Saran kurva.",
+        changes=[(proposal.evaluation_id, proposal.to_predikat)], reason="Saran kurva.",
     )  # fmt: skip
-    assert {(a.evaluation_id, a.to_predikat, a.source) for a in adjustments} == {
-        (alice.pk, Predikat.BUTUH_PERBAIKAN, AdjustmentSource.SUGGESTION),
-        (sam.pk, Predikat.SANGAT_BAIK, AdjustmentSource.SUGGESTION),
-    }
-    assert evaluation_cast.evaluation("staff").final_predikat == Predikat.BUTUH_PERBAIKAN
-    assert AuditEvent.objects.filter(verb="evaluation.calibration.adjusted").count() == 2
+    assert [(a.evaluation_id, a.to_predikat, a.source) for a in adjustments] == [
+        (proposal.evaluation_id, Predikat.BUTUH_PERBAIKAN, AdjustmentSource.SUGGESTION)
+    ]
+    assert Evaluation.objects.get(pk=proposal.evaluation_id).final_predikat == Predikat.BUTUH_PERBAIKAN
+    assert AuditEvent.objects.filter(verb="evaluation.calibration.adjusted").count() == 1
+
+
+def test_a_change_the_suggestion_does_not_propose_is_refused_as_a_suggestion(evaluation_cast, forum, settings):
+    proposal = _all_baik_in_a_baik_opd(evaluation_cast, settings)
+    other = next(
+        evaluation_cast.evaluation(n) for n in PEOPLE if evaluation_cast.evaluation(n).pk != proposal.evaluation_id
+    )
+    for changes in (
+        [(other.pk, Predikat.BUTUH_PERBAIKAN)],  # someone the fit did not pick
+        [(proposal.evaluation_id, Predikat.SANGAT_BAIK)],  # the right person, another predikat
+        [(proposal.evaluation_id, proposal.to_predikat), (other.pk, Predikat.KURANG)],
+    ):
+        with pytest.raises(ValidationError) as exc:
+            services.forum_apply_suggestion(
+                actor=evaluation_cast.user("opd_head"), forum=forum, changes=changes, reason="Saran kurva."
+            )
+        assert "Apply only changes the suggestion proposes now" in exc.value.message_dict["changes"][0]
+    assert not CalibrationAdjustment.objects.exists()
+
+
+def _admin_opd_in_the_forum(cast):
+    """carol is also Admin OPD of Dinas A: she runs the forum that calibrates her."""
+    RoleGrantFactory(user=cast.user("colleague"), role=Role.ADMIN_OPD, scope=cast.opd_a)
+    return User.objects.get(pk=cast.user("colleague").pk)
+
+
+def test_nobody_adjusts_their_own_predikat_in_the_forum(evaluation_cast, forum, settings):
+    carol = _admin_opd_in_the_forum(evaluation_cast)
+    _rate_all(evaluation_cast)
+    with pytest.raises(ValidationError) as exc:
+        services.forum_adjust(
+            actor=carol, forum=forum, evaluation=evaluation_cast.evaluation("colleague"),
+            to_predikat=Predikat.BAIK, reason="Saya layak.",
+        )  # fmt: skip
+    assert "Nobody calibrates their own result" in exc.value.message_dict["evaluation"][0]
+    # She still adjusts the others.
+    services.forum_adjust(
+        actor=carol, forum=forum, evaluation=evaluation_cast.evaluation("staff"), to_predikat=Predikat.SANGAT_BAIK,
+        reason="Inovasi layanan.",
+    )  # fmt: skip
+    assert CalibrationAdjustment.objects.get().evaluation_id == evaluation_cast.evaluation("staff").pk
+
+
+def test_nobody_applies_a_suggestion_about_themselves(evaluation_cast, forum, settings):
+    carol = _admin_opd_in_the_forum(evaluation_cast)
+    settings.KINERJA_SMALL_UNIT_SIZE = 1
+    _baik_opd(evaluation_cast)
+    # carol Baik with the lowest score: the fit proposes her for the one downgrade the rules need.
+    _rate_all(evaluation_cast, dict.fromkeys(PEOPLE, (Rating.MEETS, Rating.MEETS)))
+    Evaluation.objects.filter(pk=evaluation_cast.evaluation("colleague").pk).update(legacy_score=50)
+    Evaluation.objects.exclude(pk=evaluation_cast.evaluation("colleague").pk).update(legacy_score=100)
+    [proposal] = selectors.forum_view(evaluation_cast.opd_a, evaluation_cast.period).proposals
+    assert proposal.evaluation_id == evaluation_cast.evaluation("colleague").pk
+    with pytest.raises(ValidationError) as exc:
+        services.forum_apply_suggestion(
+            actor=carol, forum=forum, changes=[(proposal.evaluation_id, proposal.to_predikat)], reason="Saran."
+        )
+    assert "Nobody calibrates their own result" in exc.value.message_dict["evaluation"][0]
+    assert not CalibrationAdjustment.objects.exists()
+    # Her own row and the proposal about her are hidden from her in the forum's view until publication.
+    view = selectors.forum_view(evaluation_cast.opd_a, evaluation_cast.period, viewer=carol)
+    assert [row.evaluation.employee_id for row in view.rows if row.own] == [evaluation_cast.employee("colleague").pk]
+    assert view.proposals == []
 
 
 def test_a_suggestion_with_someone_outside_the_forum_changes_nobody(evaluation_cast, forum):

@@ -21,6 +21,7 @@ from kinerja.evaluation.tests.conftest import publish, rate
 from kinerja.evaluation.tests.factories import ObjectionFactory
 from kinerja.monitoring.tests.factories import ELF_BYTES
 from kinerja.monitoring.tests.helpers import stored_files, upload
+from kinerja.notifications.models import Notification
 from kinerja.organization import selectors as org_selectors
 
 pytestmark = pytest.mark.django_db
@@ -235,10 +236,16 @@ def test_a_change_updates_the_evaluation_records_the_previous_result_and_tells_b
         objection = _decide(evaluation_cast, explained)
     assert (objection.status, objection.outcome) == (ObjectionStatus.DECIDED, ObjectionOutcome.CHANGED)
     assert objection.previous == {
-        "results_rating": Rating.MEETS, "behaviour_rating": Rating.MEETS, "predikat": Predikat.BAIK,
+        "results_rating": Rating.MEETS, "results_reason": "Capaian IKI sesuai bukti dukung.",
+        "behaviour_rating": Rating.MEETS, "behaviour_reason": "Perilaku kerja sesuai nilai BerAKHLAK.",
+        "predikat": Predikat.BAIK,
     }  # fmt: skip
     alice = evaluation_cast.evaluation("staff")
     assert (alice.results_rating, alice.behaviour_rating) == (Rating.ABOVE, Rating.ABOVE)
+    # The penilai's reasons no longer explain the new ratings: the decision's reason does (printed on documents).
+    for text in (alice.results_reason, alice.behaviour_reason):
+        assert text.endswith(": Bukti dukung menunjukkan capaian di atas target.")
+        assert "sesuai" not in text
     assert alice.final_predikat == alice.predikat == Predikat.SANGAT_BAIK
     assert AuditEvent.objects.filter(verb="evaluation.evaluation.changed_by_objection", subject=alice.employee).exists()
     assert AuditEvent.objects.filter(verb="evaluation.objection.decided").exists()
@@ -305,7 +312,116 @@ def test_a_change_may_name_only_the_rating_that_changes(evaluation_cast, explain
     assert (alice.results_rating, alice.behaviour_rating, alice.final_predikat) == (
         Rating.MEETS, Rating.BELOW, Predikat.KURANG,
     )  # fmt: skip
+    # Only the changed rating takes the decision's reason; the unchanged one keeps the penilai's.
+    assert alice.results_reason == "Capaian IKI sesuai bukti dukung."
+    assert alice.behaviour_reason.endswith(": Bukti dukung menunjukkan capaian di atas target.")
     carols = _explain(evaluation_cast, ObjectionFactory(evaluation=_published(evaluation_cast, "colleague")))
     with pytest.raises(ValidationError) as exc:  # nothing named: nothing changes, so the predikat cannot either
         _decide(evaluation_cast, carols, results=None, behaviour=None)
     assert "same predikat" in exc.value.message_dict["results_rating"][0]
+
+
+# --- Who explains and decides today ---------------------------------------------------------
+
+
+def _wakil(cast):
+    """A second Pimpinan daerah (the Wakil Wali Kota) over the whole city."""
+    from kinerja.accounts.choices import Role
+    from kinerja.accounts.models import User
+    from kinerja.accounts.tests.factories import RoleGrantFactory
+    from kinerja.organization.tests.factories import EmployeeFactory
+
+    wakil = User.objects.create(username="wakil", employee=EmployeeFactory(name="Wakil"))
+    RoleGrantFactory(user=wakil, role=Role.REGIONAL_LEADER, scope=cast.root)
+    return wakil
+
+
+def _hanas_keberatan(cast, django_capture_on_commit_callbacks):
+    """hana (OPD head) has no penilai nor atasan in the tree: the Wali Kota rated her."""
+    evaluation = publish(rate(cast.evaluation("opd_head"), Rating.MEETS, Rating.MEETS, cast.user("leader")))
+    with django_capture_on_commit_callbacks(execute=True):
+        return _file(cast, evaluation, user="opd_head")
+
+
+def test_the_pimpinan_daerah_who_rated_does_not_decide_the_keberatan(
+    evaluation_cast, django_capture_on_commit_callbacks
+):
+    wakil = _wakil(evaluation_cast)
+    objection = _hanas_keberatan(evaluation_cast, django_capture_on_commit_callbacks)
+    objection = _explain(evaluation_cast, objection, user="leader", text="Sesuai capaian Dinas A.")
+    with pytest.raises(PermissionDenied):
+        _decide(evaluation_cast, objection, user="leader")
+    objection.refresh_from_db()
+    decided = services.objection_decide(
+        actor=wakil, objection=objection, outcome=ObjectionOutcome.KEPT, reason="Tetap.",
+        lock_version=objection.lock_version,
+    )  # fmt: skip
+    assert decided.decided_by == wakil
+
+
+def test_a_keberatan_without_a_penilai_or_atasan_in_the_tree_reaches_the_pimpinan_daerah(
+    evaluation_cast, django_capture_on_commit_callbacks, settings
+):
+    settings.LANGUAGE_CODE = "en"  # notifications are written in the site's language
+    wakil = _wakil(evaluation_cast)
+    objection = _hanas_keberatan(evaluation_cast, django_capture_on_commit_callbacks)
+    leader = evaluation_cast.user("leader")
+    filed = {
+        (n.recipient_id, n.title.split(":")[0]) for n in Notification.objects.filter(verb="evaluation.objection.filed")
+    }
+    assert filed == {
+        (leader.pk, "Hana filed a keberatan"),  # the Wali Kota rated her: he explains
+        (wakil.pk, "Hana filed a keberatan for you to decide"),  # the other leader decides
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        _explain(evaluation_cast, objection, user="leader", text="Sesuai capaian Dinas A.")
+    told = Notification.objects.filter(verb="evaluation.objection.explained").exclude(
+        recipient=evaluation_cast.user("opd_head")
+    )
+    assert [n.recipient_id for n in told] == [wakil.pk]
+
+
+def test_a_unit_heads_keberatan_is_sent_to_the_pimpinan_daerah_to_decide(
+    evaluation_cast, django_capture_on_commit_callbacks, settings
+):
+    settings.LANGUAGE_CODE = "en"
+    evaluation = _published(evaluation_cast, "supervisor")  # sam: penilai hana, nobody above her
+    with django_capture_on_commit_callbacks(execute=True):
+        _file(evaluation_cast, evaluation, user="supervisor")
+    told = {n.recipient_id: n.title for n in Notification.objects.filter(verb="evaluation.objection.filed")}
+    assert told == {
+        evaluation_cast.user("opd_head").pk: told[evaluation_cast.user("opd_head").pk],
+        evaluation_cast.user("leader").pk: "Sam filed a keberatan for you to decide",
+    }
+    assert "your explanation is due" in told[evaluation_cast.user("opd_head").pk]
+
+
+def test_once_the_atasan_left_the_post_only_its_new_holder_is_told_and_decides(
+    evaluation_cast, django_capture_on_commit_callbacks, settings
+):
+    settings.LANGUAGE_CODE = "en"
+    from kinerja.accounts.models import User
+    from kinerja.organization.choices import AssignmentKind
+    from kinerja.organization.models import Assignment
+    from kinerja.organization.tests.factories import AssignmentFactory, EmployeeFactory
+
+    cast = evaluation_cast
+    evaluation = _published(cast)
+    today = org_selectors.today()
+    Assignment.objects.filter(employee=cast.employee("opd_head")).update(end_date=today - dt.timedelta(days=1))
+    ida = EmployeeFactory(name="Ida")
+    AssignmentFactory(employee=ida, position=cast.positions["head_a"], kind=AssignmentKind.PLT, start_date=today)
+    ida_user = User.objects.create(username="ida", employee=ida)
+    with django_capture_on_commit_callbacks(execute=True):
+        objection = _file(cast, evaluation)
+    to_decide = Notification.objects.filter(verb="evaluation.objection.filed", title__contains="for you to decide")
+    assert [n.recipient_id for n in to_decide] == [ida_user.pk]
+    objection = _explain(cast, objection)
+    with pytest.raises(PermissionDenied):  # hana rated nobody here but left the post above sam
+        _decide(cast, objection, user="opd_head")
+    objection.refresh_from_db()
+    decided = services.objection_decide(
+        actor=ida_user, objection=objection, outcome=ObjectionOutcome.KEPT, reason="Tetap.",
+        lock_version=objection.lock_version,
+    )  # fmt: skip
+    assert decided.decided_by == ida_user

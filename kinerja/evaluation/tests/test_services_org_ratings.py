@@ -68,9 +68,9 @@ def test_a_changed_capaian_is_re_applied_to_the_rated_unit_heads_below(evaluatio
     _set(evaluation_cast, evaluation_cast.opd_a, predikat=OrgPredikat.ISTIMEWA, lock_version=rating.lock_version)
     sam.refresh_from_db()
     assert (sam.results_rating, sam.proposed_predikat) == (Rating.ABOVE, Predikat.SANGAT_BAIK)
-    assert AuditEvent.objects.filter(
-        verb="evaluation.evaluation.results_from_org_rating", subject=sam.employee
-    ).exists()
+    # Filed under sam's unit, about nobody: sam must not read his unpublished rating in his own audit trail.
+    event = AuditEvent.objects.get(verb="evaluation.evaluation.results_from_org_rating")
+    assert (event.org_unit, event.subject) == (sam.unit, None)
 
 
 def test_a_capaian_cannot_change_once_results_below_it_are_published(evaluation_cast):
@@ -79,3 +79,32 @@ def test_a_capaian_cannot_change_once_results_below_it_are_published(evaluation_
     with pytest.raises(InvalidState) as exc:
         _set(evaluation_cast, evaluation_cast.opd_a, predikat=OrgPredikat.KURANG, lock_version=rating.lock_version)
     assert "already published" in str(exc.value)
+
+
+def test_a_first_capaian_set_at_the_same_moment_as_another_becomes_a_correction(evaluation_cast, monkeypatch):
+    from kinerja.evaluation.services import org_ratings
+
+    first = _set(evaluation_cast, evaluation_cast.opd_a)
+    # The other request looked before the first was saved: it saw no rating and tries to create one.
+    monkeypatch.setattr(org_ratings, "_existing", lambda unit, period: None)
+    second = _set(evaluation_cast, evaluation_cast.opd_a, predikat=OrgPredikat.ISTIMEWA)
+    assert second.pk == first.pk
+    assert OrganizationRating.objects.get().predikat == OrgPredikat.ISTIMEWA
+    assert AuditEvent.objects.filter(verb="evaluation.org_rating.changed").count() == 1
+
+
+def test_the_opds_forum_row_is_locked_before_the_published_check(evaluation_cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.evaluation.tests.factories import CalibrationForumFactory
+
+    CalibrationForumFactory(agency=evaluation_cast.opd_a, period=evaluation_cast.period)
+    with CaptureQueriesContext(connection) as queries:
+        _set(evaluation_cast, evaluation_cast.bidang_a1, user="opd_head")  # a sub-unit: its OPD's forum
+    sql = [q["sql"] for q in queries.captured_queries]
+    forum = next(i for i, text in enumerate(sql) if 'FROM "evaluation_calibrationforum"' in text)
+    published = next(i for i, text in enumerate(sql) if 'FROM "evaluation_evaluation"' in text)
+    assert forum < published
+    if connection.features.has_select_for_update:
+        assert "FOR UPDATE" in sql[forum]

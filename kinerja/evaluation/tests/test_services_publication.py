@@ -21,7 +21,7 @@ from kinerja.evaluation.models import CalibrationForum, Evaluation
 from kinerja.evaluation.tests.conftest import rate
 from kinerja.evaluation.tests.factories import OrganizationRatingFactory
 from kinerja.notifications.models import Notification
-from kinerja.organization.tests.factories import EmployeeFactory
+from kinerja.organization.tests.factories import EmployeeFactory, OrgUnitFactory
 from kinerja.planning.choices import PeriodKind, WorkPlanStatus
 from kinerja.planning.models import EvaluationPeriod, WorkPlan
 
@@ -148,7 +148,8 @@ def test_period_publication_locks_the_period_city_wide_in_a_constant_number_of_q
     for period in (evaluation_cast.period, other):
         actor = User.objects.get(pk=evaluation_cast.user("admin_bkpsdm").pk)
         with CaptureQueriesContext(connection) as queries:
-            published = services.period_publish(actor=actor, period=period)
+            # Neither Dinas A's nor Dinas B's forum is locked: BKPSDM forces the publication.
+            published = services.period_publish(actor=actor, period=period, force=True)
         counts.append((published, len(queries)))
     assert [c[0] for c in counts] == [3, 30]
     assert counts[0][1] == counts[1][1]
@@ -181,6 +182,56 @@ def test_a_locked_period_refuses_further_ratings(evaluation_cast):
         )  # fmt: skip
 
 
+def test_period_publication_is_refused_while_a_forum_with_rated_people_is_not_locked(evaluation_cast):
+    _rate_dinas_a(evaluation_cast)
+    actor = evaluation_cast.user("admin_bkpsdm")
+    with pytest.raises(InvalidState) as exc:
+        services.period_publish(actor=actor, period=evaluation_cast.period)
+    assert "the evaluation forum of these OPDs has rated people but is not locked" in str(exc.value)
+    assert "Dinas A" in str(exc.value) and "Dinas B" not in str(exc.value)  # Dinas B has nobody rated
+    evaluation_cast.period.refresh_from_db()
+    assert evaluation_cast.period.locked_at is None
+    assert not Evaluation.objects.filter(status=EvaluationStatus.PUBLISHED).exists()
+
+
+def test_the_refusal_names_ten_opds_and_counts_the_rest_in_a_constant_number_of_queries(evaluation_cast):
+    agencies = [
+        OrgUnitFactory(code=f"OPD-X{n:02d}", name=f"Dinas X{n:02d}", parent=evaluation_cast.root) for n in range(12)
+    ]
+    for agency in agencies:
+        _crowd(evaluation_cast, agency, evaluation_cast.period, [Predikat.BAIK])
+    with CaptureQueriesContext(connection) as queries, pytest.raises(InvalidState) as exc:
+        services.period_publish(actor=evaluation_cast.user("admin_bkpsdm"), period=evaluation_cast.period)
+    message = str(exc.value)
+    assert "Dinas X09" in message and "Dinas X10" not in message
+    assert "and 2 more OPDs" in message
+    assert len(queries) < 10
+
+
+def test_period_publication_follows_the_locked_forums_and_adds_the_opd_heads(evaluation_cast):
+    _rate_dinas_a(evaluation_cast)
+    rate(evaluation_cast.evaluation("opd_head"), Rating.MEETS, Rating.MEETS, evaluation_cast.user("leader"))
+    forum = _ready_forum(evaluation_cast, evaluation_cast.opd_a)
+    forum.justification = "Dinas A hanya tiga pegawai."
+    forum.save()
+    services.forum_lock(actor=evaluation_cast.user("opd_head"), forum=forum, lock_version=forum.lock_version)
+    # Only hana is left to publish: the OPD head, calibrated outside her own OPD's forum.
+    assert services.period_publish(actor=evaluation_cast.user("admin_bkpsdm"), period=evaluation_cast.period) == 1
+    assert evaluation_cast.evaluation("opd_head").status == EvaluationStatus.PUBLISHED
+
+
+def test_evaluations_publish_skips_people_whose_forum_is_not_locked(evaluation_cast):
+    rate(evaluation_cast.evaluation("opd_head"), Rating.MEETS, Rating.MEETS, evaluation_cast.user("leader"))
+    rate(evaluation_cast.evaluation("staff"), Rating.MEETS, Rating.MEETS, evaluation_cast.user("supervisor"))
+    services.forum_open(
+        actor=evaluation_cast.user("admin_opd"), agency=evaluation_cast.opd_a, period=evaluation_cast.period
+    )
+    chosen = [evaluation_cast.evaluation("opd_head"), evaluation_cast.evaluation("staff")]
+    assert services.evaluations_publish(actor=evaluation_cast.user("admin_bkpsdm"), evaluations=chosen) == 1
+    assert evaluation_cast.evaluation("opd_head").status == EvaluationStatus.PUBLISHED
+    assert evaluation_cast.evaluation("staff").status == EvaluationStatus.RATED  # the forum is still open
+
+
 def test_evaluations_publish_publishes_only_rated_ones_for_bkpsdm(evaluation_cast):
     rate(evaluation_cast.evaluation("opd_head"), Rating.MEETS, Rating.MEETS, evaluation_cast.user("leader"))
     chosen = [evaluation_cast.evaluation("opd_head"), evaluation_cast.evaluation("staff")]  # alice unrated
@@ -192,8 +243,12 @@ def test_evaluations_publish_publishes_only_rated_ones_for_bkpsdm(evaluation_cas
 def test_the_publish_period_command_publishes_and_locks(evaluation_cast):
     _rate_dinas_a(evaluation_cast)
     number = evaluation_cast.period.number
+    args = (str(evaluation_cast.year.year), str(number), "--user", "admin.bkpsdm")
+    with pytest.raises(CommandError) as exc:  # Dinas A's forum is not locked
+        call_command("publish_period", *args, stdout=StringIO())
+    assert "Dinas A" in str(exc.value)
     out = StringIO()
-    call_command("publish_period", str(evaluation_cast.year.year), str(number), "--user", "admin.bkpsdm", stdout=out)
+    call_command("publish_period", *args, "--force", stdout=out)
     assert "Published 3 evaluation(s)" in out.getvalue()
     evaluation_cast.period.refresh_from_db()
     assert evaluation_cast.period.locked_at is not None

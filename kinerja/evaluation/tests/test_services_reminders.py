@@ -75,3 +75,22 @@ def test_the_deadline_reminder_command_sends_keberatan_reminders_too(evaluation_
     assert Notification.objects.filter(verb=EXPLANATION_VERB).count() == 1
     call_command("send_deadline_reminders", stdout=StringIO())
     assert Notification.objects.filter(verb=EXPLANATION_VERB).count() == 1
+
+
+def test_an_opd_heads_keberatan_reminds_the_pimpinan_daerah_who_act_on_it(evaluation_cast):
+    from kinerja.accounts.choices import Role
+    from kinerja.accounts.models import User
+    from kinerja.accounts.tests.factories import RoleGrantFactory
+    from kinerja.organization.tests.factories import EmployeeFactory
+
+    # hana has no penilai nor atasan in the tree: the Wali Kota rated her, the Wakil decides.
+    wakil = User.objects.create(username="wakil", employee=EmployeeFactory(name="Wakil"))
+    RoleGrantFactory(user=wakil, role=Role.REGIONAL_LEADER, scope=evaluation_cast.root)
+    evaluation = publish(
+        rate(evaluation_cast.evaluation("opd_head"), Rating.MEETS, Rating.MEETS, evaluation_cast.user("leader"))
+    )
+    objection = ObjectionFactory(evaluation=evaluation)
+    assert services.objection_reminders_send(today=objection.decision_due) == 2
+    told = {(n.recipient_id, n.verb) for n in Notification.objects.all()}
+    assert told == {(evaluation_cast.user("leader").pk, EXPLANATION_VERB), (wakil.pk, DECISION_VERB)}
+    assert services.objection_reminders_send(today=objection.decision_due) == 0

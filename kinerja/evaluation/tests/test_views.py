@@ -234,6 +234,12 @@ def test_the_penilai_explains_and_the_deadline_shows(evaluation_cast: Evaluation
     response = sam.post(
         reverse("evaluation:objection-explain", args=[objection.pk]), {"explanation": "Capaian sesuai target."}
     )
+    assert response.status_code == 200  # without the lock_version read with the page: refused, nothing saved
+    assert Objection.objects.get(pk=objection.pk).status == ObjectionStatus.FILED
+    response = sam.post(
+        reverse("evaluation:objection-explain", args=[objection.pk]),
+        {"explanation": "Capaian sesuai target.", "lock_version": objection.lock_version},
+    )
     assert response.status_code == 302
     objection.refresh_from_db()
     assert objection.status == ObjectionStatus.EXPLAINED and objection.explanation == "Capaian sesuai target."
@@ -250,6 +256,7 @@ def test_only_the_atasan_penilai_decides_a_keberatan(evaluation_cast: Evaluation
         "results_rating": Rating.ABOVE,
         "behaviour_rating": Rating.ABOVE,
         "reason": "Bukti capaian di atas target diterima.",
+        "lock_version": objection.lock_version,
     }
     for name in ("supervisor", "staff", "leader", "admin_bkpsdm", "admin_opd"):
         assert client_for(evaluation_cast, name).post(url, data).status_code == 403, name
@@ -270,7 +277,7 @@ def test_a_change_without_new_ratings_is_refused_next_to_the_field(evaluation_ca
     hana = client_for(evaluation_cast, "opd_head")
     response = hana.post(
         reverse("evaluation:objection-decide", args=[objection.pk]),
-        {"outcome": "changed", "reason": "Diubah."},
+        {"outcome": "changed", "reason": "Diubah.", "lock_version": objection.lock_version},
     )
     assert response.status_code == 200
     # The service's message (no new ratings, or ratings giving the same predikat) sits next to the ratings.

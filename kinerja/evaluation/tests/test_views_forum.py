@@ -111,7 +111,10 @@ def test_adjust_with_a_reason_changes_the_predikat_and_reloads_the_forum(
 
     response = client.post(reverse("evaluation:forum-adjust", args=[violating.pk]), data, **HTMX)
 
-    assert response.headers["HX-Redirect"] == forum_url(evaluation_cast) + f"#person-{alice.pk}"
+    adjustment = CalibrationAdjustment.objects.get()
+    # The query names the new adjustment so the browser reloads even though only the anchor differs.
+    expected = forum_url(evaluation_cast) + f"?penyesuaian={adjustment.pk}#person-{alice.pk}"
+    assert response.headers["HX-Redirect"] == expected
     assert evaluation_cast.evaluation("staff").final_predikat == Predikat.BUTUH_PERBAIKAN
     page = client.get(forum_url(evaluation_cast)).content.decode()
     assert "rule-result rule-violation" not in page
@@ -363,3 +366,23 @@ def test_requesting_a_zip_without_published_results_says_why(evaluation_cast: Ev
     assert response.redirect_chain[-1][0] == url
     assert "has no published evaluation" in response.content.decode()
     assert not DocumentBatch.objects.exists()
+
+
+def test_an_admin_opd_calibrated_by_the_forum_sees_a_dash_for_their_own_result(
+    evaluation_cast: EvaluationCast, violating: CalibrationForum
+) -> None:
+    from kinerja.accounts.choices import Role
+    from kinerja.accounts.tests.factories import RoleGrantFactory
+
+    cast = evaluation_cast
+    RoleGrantFactory(user=cast.user("colleague"), role=Role.ADMIN_OPD, scope=cast.opd_a)  # carol runs the forum
+    carol = cast.evaluation("colleague")
+    page = client_for(cast, "colleague").get(forum_url(cast)).content.decode()
+    own = page[page.index(f'id="person-{carol.pk}"') :]
+    own = own[: own.index("</tr>")]
+    assert 'data-testid="own-row"' in own
+    assert "Your own result is shown once it is published." in own
+    assert "Perilaku kerja sesuai nilai BerAKHLAK." not in own  # the penilai's reason
+    assert f'id="adjust-{carol.pk}"' not in own
+    others = page[page.index(f'id="person-{cast.evaluation("staff").pk}"') :]
+    assert 'data-testid="own-row"' not in others[: others.index("</tr>")]

@@ -23,6 +23,7 @@ from kinerja.evaluation.choices import EvaluationStatus, Predikat, Rating
 from kinerja.evaluation.exceptions import InvalidState, StaleObject
 from kinerja.evaluation.forms.evaluations import RatingForm, SelfAssessmentForm
 from kinerja.evaluation.forms.objections import ObjectionForm
+from kinerja.evaluation.legacy import pp46_band
 from kinerja.evaluation.models import Evaluation
 from kinerja.evaluation.rating import legacy_band, results_rating_for_org
 from kinerja.evaluation.templatetags.evaluation_tags import predikat_tone
@@ -117,6 +118,7 @@ def page_context(request: HttpRequest, evaluation: Evaluation, **forms: Any) -> 
         "matrix": matrix_rows(year.predikat_matrix),
         "matrix_data": matrix_data(year.predikat_matrix),
         "legacy_band": legacy_band(detail.legacy_score) if detail.legacy_score is not None else "",
+        "pp46_band": pp46_band(detail.pp46_score) if detail.pp46_score is not None else "",
         "self_rows": [(item, detail.assessments.get(item.pk)) for item in items],
         "today": org_selectors.today(),
         "appeal_deadline": appeal_deadline(evaluation),

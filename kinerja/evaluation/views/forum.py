@@ -101,7 +101,7 @@ def forum_context(
     lock_errors: list[str] | None = None,
 ) -> dict[str, Any]:
     user = request.user
-    view = selectors.forum_view(agency, period)
+    view = selectors.forum_view(agency, period, viewer=user)
     forum = view.forum
     is_open = forum is not None and not forum.is_locked
     can_manage = permissions.can_manage_forum(user, agency)
@@ -290,7 +290,7 @@ def _form_messages(form: Any) -> list[str]:
 def forum_apply_suggestion(request: HttpRequest, pk: int) -> HttpResponse:
     """The forum accepts some or all of the fit helper's proposals, with one reason the employees will read."""
     forum = _managed_forum(request, pk)
-    view = selectors.forum_view(forum.agency, forum.period)
+    view = selectors.forum_view(forum.agency, forum.period, viewer=request.user)
     form = SuggestionForm(request.POST, proposals=view.proposals)
     if form.is_valid():
         changes = form.cleaned_changes()

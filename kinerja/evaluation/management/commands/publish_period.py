@@ -1,7 +1,8 @@
-"""``manage.py publish_period <year> <period number|annual> --user <admin bkpsdm>``: BKPSDM publishes a period.
+"""``manage.py publish_period <year> <period number|annual> --user <admin bkpsdm> [--force]``.
 
-Publishes every rated evaluation of the period city-wide in one set-based operation and locks the period
-(monitoring entries of the period become read-only). Audited under the given Admin BKPSDM account.
+BKPSDM publishes every rated evaluation of the period city-wide in one set-based operation and locks the period
+(monitoring entries of the period become read-only). Audited under the given Admin BKPSDM account. Refused while
+an OPD forum with rated people is not locked, unless --force.
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ class Command(BaseCommand):
             "--user", required=True, help=gettext_lazy("Username of the Admin BKPSDM who publishes (audited).")
         )
         parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("Only print what would be published."))
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=gettext_lazy(
+                "Publish even though some OPD forums with rated people are not locked (their distribution was not "
+                "checked); the audit trail records it."
+            ),
+        )
 
     def _period(self, year: int, period: str) -> EvaluationPeriod:
         rows = EvaluationPeriod.objects.select_related("year").filter(year__year=year)
@@ -72,7 +81,7 @@ class Command(BaseCommand):
             self.stdout.write(_("Dry run: nothing was published."))
             return
         try:
-            published = period_publish(actor=user, period=period)
+            published = period_publish(actor=user, period=period, force=options["force"])
         except PermissionDenied as exc:
             raise CommandError(_("%(username)s may not publish periods (Admin BKPSDM only).") % {
                 "username": user.get_username()

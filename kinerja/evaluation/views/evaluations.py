@@ -123,8 +123,10 @@ def page_context(request: HttpRequest, evaluation: Evaluation, **forms: Any) -> 
         "today": org_selectors.today(),
         "appeal_deadline": appeal_deadline(evaluation),
         "pdf_url": optional_url("documents:evaluation-pdf", evaluation.pk) if evaluation.is_published else "",
+        # Dokumen Evaluasi Kinerja Pegawai prints for every period (PERIODE: TRIWULAN … / AKHIR), with the keberatan
+        # sections once one was filed (regulation.md §10.4).
         "record_pdf_url": optional_url("documents:evaluation-record-pdf", evaluation.pk)
-        if evaluation.is_published and evaluation.period.kind == PeriodKind.ANNUAL
+        if evaluation.is_published
         else "",
     }
     if can_rate:

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from kinerja.evaluation.api import batches, evaluations, forums, objections, org_ratings, periods
+from kinerja.evaluation.api import batches, calculator, evaluations, forums, objections, org_ratings, periods
 
 urlpatterns = [
+    path("distribution-check/", calculator.DistributionCheckApi.as_view(), name="evaluation-distribution-check"),
     path("org-ratings/", org_ratings.OrgRatingListApi.as_view(), name="evaluation-org-rating-list"),
     path(
         "org-ratings/<int:unit_pk>/<int:period_pk>/",

@@ -398,3 +398,8 @@ def batches_visible_to(user: Any) -> QuerySet[DocumentBatch]:
 
 def get_batch_for_user_or_404(user: Any, pk: Any) -> DocumentBatch:
     return get_visible_or_404(batches_visible_to(user).select_related("agency", "period__year"), pk=pk)
+
+
+def can_use_calculator(user: Any) -> bool:
+    """The distribution calculator shows rules only, no one's data: everyone logged in may use it."""
+    return _authenticated(user)

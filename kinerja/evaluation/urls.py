@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.evaluation.views import batches, evaluations, forum, home, objections, org_ratings
+from kinerja.evaluation.views import batches, calculator, evaluations, forum, home, objections, org_ratings
 
 app_name = "evaluation"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("keberatan/lampiran/<int:pk>/", objections.attachment, name="objection-attachment"),
     path("organisasi/", org_ratings.org_ratings, name="org-ratings"),
     path("organisasi/<int:unit_pk>/<int:period_pk>/", org_ratings.set_org_rating, name="org-rating-set"),
+    path("kalkulator/", calculator.calculator, name="calculator"),
     path("kalibrasi/", forum.forum_list, name="forums"),
     path("kalibrasi/<int:agency_pk>/<int:period_pk>/", forum.forum_page, name="forum"),
     path("forum/<int:pk>/ubah/", forum.forum_update, name="forum-update"),

@@ -1,6 +1,7 @@
 """Reads of evaluation (regulation.md §6–§8). Access is the caller's job: pass records fetched through
 evaluation.permissions. Split by subject; everything is importable from here."""
 
+from kinerja.evaluation.selectors.calculator import Calculation, distribution_calculation
 from kinerja.evaluation.selectors.evaluations import (
     NOT_OPENED,
     EvaluationDetail,
@@ -15,6 +16,7 @@ from kinerja.evaluation.selectors.forum import ForumRow, ForumView, forum_popula
 from kinerja.evaluation.selectors.objections import TimelineStep, objection_timeline, objections_waiting_for
 
 __all__ = [
+    "Calculation",
     "NOT_OPENED",
     "EvaluationDetail",
     "ForumRow",
@@ -22,6 +24,7 @@ __all__ = [
     "TeamRow",
     "TimelineStep",
     "current_period",
+    "distribution_calculation",
     "effective_org_rating",
     "evaluation_detail",
     "forum_population",

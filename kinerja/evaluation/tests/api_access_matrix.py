@@ -144,6 +144,10 @@ def _published_period_agency(cast: Cast) -> dict[str, int]:
 
 
 RULES = {
+    # The calculator shows rules, no one's data.
+    "api:evaluation-distribution-check": Rule(
+        allowed=EVERYONE, method="post", data=lambda c: {"org_predikat": "baik", "counts": {"baik": 10}}
+    ),
     # Capaian kinerja organisasi is public inside the government; Bidang A1's is set by hana (its head's superior).
     "api:evaluation-org-rating-list": Rule(allowed=EVERYONE, data=lambda c: {"period": records(c)["period"].pk}),
     "api:evaluation-org-rating-set": Rule(

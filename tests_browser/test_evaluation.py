@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from pypdf import PdfReader
 
-from kinerja.accounts.tests.factories import PASSWORD
 from kinerja.evaluation import services
 from kinerja.evaluation.choices import Predikat, Rating
 from kinerja.evaluation.models import Evaluation
@@ -30,34 +27,11 @@ from kinerja.monitoring.tests.factories import PDF_BYTES
 from kinerja.organization.tests.factories import EmployeeFactory
 from kinerja.planning.choices import PeriodKind
 from kinerja.planning.models import EvaluationPeriod
+from tests_browser.conftest import PHONE, login
 
-PHONE = {"width": 390, "height": 844}
+pytestmark = pytest.mark.usefixtures("reference_data_back_for_the_next_module")
+
 DESKTOP = {"width": 1280, "height": 900}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _reference_data_back_for_the_next_module(django_db_blocker: Any) -> Iterator[None]:
-    """Put the reference tables back after this module's flush (see test_planning.py)."""
-    yield
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with django_db_blocker.unblock():
-            connection.creation.deserialize_db_from_string(contents)
-
-
-def _login(browser: Any, base_url: str, username: str, viewport: dict[str, int]) -> Any:
-    context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.errors = errors
-    page.goto(base_url + reverse("accounts:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(base_url + reverse("core:home"))
-    return page
 
 
 def _choose(form: Any, name: str, value: str) -> None:
@@ -113,7 +87,7 @@ def test_calibrate_publish_object_and_decide(
     alice_eval = cast.evaluation("staff")
 
     # Hana opens the forum of Dinas A and sees the violation.
-    hana = _login(chromium_browser, base, cast.employee("opd_head").nip, DESKTOP)
+    hana = login(chromium_browser, base, cast.employee("opd_head").nip, DESKTOP)
     hana.goto(base + reverse("evaluation:forum", args=[cast.opd_a.pk, cast.period.pk]))
     hana.locator("[data-testid=open-forum]").click()
     rules = hana.locator("[data-testid=rule-results]")
@@ -148,7 +122,7 @@ def test_calibrate_publish_object_and_decide(
     assert Evaluation.objects.get(pk=alice_eval.pk).final_predikat == Predikat.BUTUH_PERBAIKAN
 
     # Alice, on her phone, reads the result, the reason and the change; files a keberatan.
-    alice = _login(chromium_browser, base, cast.employee("staff").nip, PHONE)
+    alice = login(chromium_browser, base, cast.employee("staff").nip, PHONE)
     alice.goto(base + reverse("evaluation:detail", args=[alice_eval.pk]))
     result = alice.locator("[data-testid=result]")
     expect(result).to_contain_text("Butuh Perbaikan")
@@ -167,7 +141,7 @@ def test_calibrate_publish_object_and_decide(
     objection = Evaluation.objects.get(pk=alice_eval.pk).objection
 
     # Sam explains; Hana (the atasan pejabat penilai) decides: the result changes to Baik.
-    sam = _login(chromium_browser, base, cast.employee("supervisor").nip, DESKTOP)
+    sam = login(chromium_browser, base, cast.employee("supervisor").nip, DESKTOP)
     sam.goto(base + reverse("evaluation:objection", args=[objection.pk]))
     expect(sam.locator("[data-testid=decision-form]")).to_have_count(0)
     sam.locator("[data-testid=explanation-form] textarea[name=explanation]").fill("Benar ada gangguan jaringan.")

@@ -4,50 +4,18 @@ with a PDF; Sam gives feedback; Alice reads it and replies. Screenshots go to sc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
-from kinerja.accounts.tests.factories import PASSWORD
 from kinerja.monitoring.tests.conftest import build_monitoring_cast
 from kinerja.monitoring.tests.factories import PDF_BYTES, PNG_BYTES
 from kinerja.organization.tests.factories import EmployeeFactory
+from tests_browser.conftest import fits, login
 
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _reference_data_back_for_the_next_module(django_db_blocker: Any) -> Iterator[None]:
-    """Put the reference tables back after this module's flush (see test_planning.py)."""
-    yield
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with django_db_blocker.unblock():
-            connection.creation.deserialize_db_from_string(contents)
-
-
-def _login(browser: Any, base_url: str, username: str) -> Any:
-    context = browser.new_context(viewport=PHONE, is_mobile=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.errors = errors
-    page.goto(base_url + reverse("accounts:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(base_url + reverse("core:home"))
-    return page
-
-
-def _fits(page: Any, what: str) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{what} is {overflow}px wider than the phone"
+pytestmark = pytest.mark.usefixtures("reference_data_back_for_the_next_module")
 
 
 @pytest.mark.browser
@@ -66,7 +34,7 @@ def test_daily_progress_realisasi_and_feedback_on_a_phone(
     shots = screenshot_dir
 
     # Alice logs what she did today with a photo; the entry appears below without a reload.
-    alice = _login(chromium_browser, base, cast.employee("staff").nip)
+    alice = login(chromium_browser, base, cast.employee("staff").nip)
     alice.goto(base + reverse("monitoring:today"))
     form = alice.locator("[data-testid=progress-form]")
     form.locator("select[name=item]").select_option(label=cast.staff_items[0].text)
@@ -75,7 +43,7 @@ def test_daily_progress_realisasi_and_feedback_on_a_phone(
         files=[{"name": "kegiatan.png", "mimeType": "image/png", "buffer": PNG_BYTES}]
     )
     alice.screenshot(path=str(shots / "monitoring-1-log.png"), full_page=True)
-    _fits(alice, "the daily progress page")
+    fits(alice, "the daily progress page")
     form.locator("button[type=submit]").click()
     expect(alice.locator("[data-testid=saved]")).to_be_visible()
     entries = alice.locator("[data-testid=week-entries] [data-testid=entry]")
@@ -93,23 +61,23 @@ def test_daily_progress_realisasi_and_feedback_on_a_phone(
         files=[{"name": "laporan.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
     )
     alice.screenshot(path=str(shots / "monitoring-3-realisasi.png"), full_page=True)
-    _fits(alice, "the realisasi form")
+    fits(alice, "the realisasi form")
     realization.locator("button[type=submit]").click()
     iki = alice.locator(f"#iki-{cast.staff_indicators[0].pk}")
     expect(iki.locator("[data-testid=capaian]")).to_contain_text("50")
     expect(iki).to_contain_text("laporan.pdf")
     alice.screenshot(path=str(shots / "monitoring-4-capaian.png"), full_page=True)
-    _fits(alice, "the progress page")
+    fits(alice, "the progress page")
 
     # Sam gives feedback on the RHK.
-    sam = _login(chromium_browser, base, "supervisor")
+    sam = login(chromium_browser, base, "supervisor")
     sam.goto(progress_url)
     feedback_form = sam.locator("[data-testid=feedback-form]")
     feedback_form.locator("select[name=target]").select_option(index=0)
     feedback_form.locator("textarea[name=text]").fill("Laporan minggu ini rapi, lanjutkan.")
     feedback_form.locator("button[type=submit]").click()
     expect(sam.locator("[data-testid=feedback]")).to_have_count(1)
-    _fits(sam, "the progress page for the penilai")
+    fits(sam, "the progress page for the penilai")
 
     # Alice reads it and replies.
     alice.goto(progress_url)
@@ -119,7 +87,7 @@ def test_daily_progress_realisasi_and_feedback_on_a_phone(
     thread.locator("[data-testid=reply-form] button[type=submit]").click()
     expect(alice.locator("[data-testid=feedback] [data-testid=reply]")).to_contain_text("Terima kasih, Pak.")
     alice.screenshot(path=str(shots / "monitoring-5-feedback.png"), full_page=True)
-    _fits(alice, "the feedback thread")
+    fits(alice, "the feedback thread")
     assert alice.errors == [] and sam.errors == [], (alice.errors, sam.errors)
     alice.context.close()
     sam.context.close()

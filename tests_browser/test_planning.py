@@ -4,53 +4,18 @@ submit, return with a note, revise, resubmit and approve. Screenshots go to scre
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
-from kinerja.accounts.tests.factories import PASSWORD
 from kinerja.organization.tests.factories import EmployeeFactory
 from kinerja.planning.models import WorkPlan
 from kinerja.planning.tests.conftest import build_planning_cast
+from tests_browser.conftest import fits, login
 
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _reference_data_back_for_the_next_module(django_db_blocker: Any) -> Iterator[None]:
-    """A live-server test ends with a flush that also empties the reference tables loaded by migrations
-    (ranks, BerAKHLAK values). Put them back once this module is done, so the smoke test after it starts
-    from the same database as when it runs alone (this module's own test restores them at its start).
-    """
-    yield
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with django_db_blocker.unblock():
-            connection.creation.deserialize_db_from_string(contents)
-
-
-def _login(browser: Any, base_url: str, username: str) -> Any:
-    context = browser.new_context(viewport=PHONE, is_mobile=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.errors = errors
-    page.goto(base_url + reverse("accounts:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url(base_url + reverse("core:home"))
-    return page
-
-
-def _fits(page: Any, what: str) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{what} is {overflow}px wider than the phone"
+pytestmark = pytest.mark.usefixtures("reference_data_back_for_the_next_module")
 
 
 def _add_indicator(page: Any, rhk: Any, target: str) -> None:
@@ -81,12 +46,12 @@ def test_skp_cycle_on_a_phone(
     shots = screenshot_dir
 
     # Alice: the home card, then My SKP offers to start from the 2 RHK Sam handed to her.
-    alice = _login(chromium_browser, base, cast.employee("staff").nip)
+    alice = login(chromium_browser, base, cast.employee("staff").nip)
     expect(alice.locator("[data-testid=my-skp-card]")).to_be_visible()
     alice.goto(base + reverse("planning:my-plans"))
     expect(alice.locator("[data-testid=distributed-count]")).to_contain_text("2")
     alice.screenshot(path=str(shots / "planning-1-start.png"), full_page=True)
-    _fits(alice, "My SKP")
+    fits(alice, "My SKP")
     alice.locator("input[name=source][value=distribution]").check()
     alice.locator("[data-testid=start-skp] button[type=submit]").click()
     expect(alice.locator("[data-testid=main-items] [data-testid=rhk]")).to_have_count(2)
@@ -117,17 +82,17 @@ def test_skp_cycle_on_a_phone(
     for index in (1, 2):
         _add_indicator(alice, rhks.nth(index), "24")
         expect(rhks.nth(index).locator("[data-testid=iki]")).to_have_count(1)
-    _fits(alice, "the SKP page")
+    fits(alice, "the SKP page")
     alice.locator("[data-testid=submit-plan]").click()
     expect(alice.locator("[data-testid=plan-status] .badge")).to_have_class("badge rounded-pill text-bg-info")
     alice.screenshot(path=str(shots / "planning-4-submitted.png"), full_page=True)
 
     # Sam: the queue has Alice's SKP; he returns it with a note.
-    sam = _login(chromium_browser, base, "supervisor")
+    sam = login(chromium_browser, base, "supervisor")
     sam.goto(base + reverse("planning:review-queue"))
     expect(sam.locator("[data-testid=queue-count]")).to_have_text("1")
     sam.screenshot(path=str(shots / "planning-5-queue.png"), full_page=True)
-    _fits(sam, "the review queue")
+    fits(sam, "the review queue")
     sam.goto(detail_url)
     sam.locator("[data-testid=open-return]").click()
     sam.locator("#return-form textarea[name=note]").fill("Tambahkan indikator waktu pada RHK pertama.")
@@ -154,14 +119,14 @@ def test_skp_cycle_on_a_phone(
     sam.screenshot(path=str(shots / "planning-7-approved.png"), full_page=True)
     sam.locator("[data-testid=version-link]").first.click()
     expect(sam.locator("[data-testid=version-items]")).to_contain_text("Terlayaninya permohonan izin usaha")
-    _fits(sam, "the approved version")
+    fits(sam, "the approved version")
 
     # The cascade of Dinas A on a phone: Alice's RHK hang under Sam's, one goal is served by nobody.
     sam.goto(base + reverse("planning:cascade", args=[cast.opd_a.pk]))
     expect(sam.locator("[data-testid=cascade-tree]")).to_contain_text("Terlayaninya permohonan izin usaha")
     expect(sam.locator("[data-testid=flag-unserved]")).to_have_count(1)
     sam.screenshot(path=str(shots / "planning-8-cascade.png"), full_page=True)
-    _fits(sam, "the cascade")
+    fits(sam, "the cascade")
 
     alice.goto(base + reverse("notifications:list"))
     expect(alice.locator("[data-testid=notification]")).to_have_count(2)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -27,29 +29,37 @@ from kinerja.evaluation import permissions as evaluation_permissions
 from kinerja.evaluation.choices import BatchStatus
 
 
-def _pdf_response(document: rendering.RenderedDocument) -> HttpResponse:
-    response = HttpResponse(document.content, content_type=document.mimetype)
-    response["Content-Disposition"] = f'inline; filename="{document.filename}"'
-    return response
+def _pdf_download(
+    render_document: Callable[..., rendering.RenderedDocument],
+) -> Callable[..., HttpResponse]:
+    """A logged-in, never-cached GET answering the document ``render_document`` renders, shown inline."""
+
+    @login_required
+    @require_GET
+    @never_cache
+    @functools.wraps(render_document)
+    def view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        document = render_document(request, *args, **kwargs)
+        response = HttpResponse(document.content, content_type=document.mimetype)
+        response["Content-Disposition"] = f'inline; filename="{document.filename}"'
+        return response
+
+    return view
 
 
-@login_required
-@require_GET
-@never_cache
-def work_plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+@_pdf_download
+def work_plan_pdf(request: HttpRequest, pk: int) -> rendering.RenderedDocument:
     """The SKP as it stands: issued and verifiable once approved, a DRAF print before."""
     plan = permissions.get_work_plan_for_user_or_404(request.user, pk)
     stored = selectors.approved_version(plan, plan.version)
-    return _pdf_response(work_plan_document.current_document(request, plan, stored))
+    return work_plan_document.current_document(request, plan, stored)
 
 
-@login_required
-@require_GET
-@never_cache
-def work_plan_version_pdf(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+@_pdf_download
+def work_plan_version_pdf(request: HttpRequest, pk: int, version: int) -> rendering.RenderedDocument:
     """An earlier approved version, printed from its frozen content (the issue asks old versions stay readable)."""
     plan, stored = permissions.get_work_plan_version_for_user_or_404(request.user, pk, version)
-    return _pdf_response(work_plan_document.version_document(request, plan, stored))
+    return work_plan_document.version_document(request, plan, stored)
 
 
 def _evaluation_result_or_403(request: HttpRequest, pk: int) -> Any:
@@ -60,40 +70,32 @@ def _evaluation_result_or_403(request: HttpRequest, pk: int) -> Any:
     return evaluation
 
 
-@login_required
-@require_GET
-@never_cache
-def evaluation_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+@_pdf_download
+def evaluation_pdf(request: HttpRequest, pk: int) -> rendering.RenderedDocument:
     """EVALUASI KINERJA PEGAWAI of one period: issued once published, a DRAF before."""
     evaluation = _evaluation_result_or_403(request, pk)
-    return _pdf_response(evaluation_document.evaluation_pdf(evaluation, actor=request.user, request=request))
+    return evaluation_document.evaluation_pdf(evaluation, actor=request.user, request=request)
 
 
-@login_required
-@require_GET
-@never_cache
-def evaluation_record_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+@_pdf_download
+def evaluation_record_pdf(request: HttpRequest, pk: int) -> rendering.RenderedDocument:
     """DOKUMEN EVALUASI KINERJA PEGAWAI, with the keberatan sections once one was filed."""
     evaluation = _evaluation_result_or_403(request, pk)
-    return _pdf_response(evaluation_document.dokumen_pdf(evaluation, actor=request.user, request=request))
+    return evaluation_document.dokumen_pdf(evaluation, actor=request.user, request=request)
 
 
-@login_required
-@require_GET
-@never_cache
-def org_rating_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+@_pdf_download
+def org_rating_pdf(request: HttpRequest, pk: int) -> rendering.RenderedDocument:
     """Penetapan capaian kinerja organisasi with its pola distribusi."""
     rating = evaluation_permissions.get_org_rating_for_user_or_404(request.user, pk)
-    return _pdf_response(org_rating_document.org_rating_pdf(rating, actor=request.user, request=request))
+    return org_rating_document.org_rating_pdf(rating, actor=request.user, request=request)
 
 
-@login_required
-@require_GET
-@never_cache
-def forum_minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+@_pdf_download
+def forum_minutes_pdf(request: HttpRequest, pk: int) -> rendering.RenderedDocument:
     """Berita acara of the forum evaluasi kinerja: issued once locked, a DRAF before."""
     forum = evaluation_permissions.get_forum_for_user_or_404(request.user, pk)
-    return _pdf_response(forum_document.forum_pdf(forum, actor=request.user, request=request))
+    return forum_document.forum_pdf(forum, actor=request.user, request=request)
 
 
 @login_required

@@ -25,6 +25,7 @@ from kinerja.planning.models import EvaluationPeriod
 
 __all__ = [
     "CONFLICT",
+    "AdjustmentSerializer",
     "EmployeeField",
     "EvaluationApi",
     "EvaluationField",
@@ -35,6 +36,7 @@ __all__ = [
     "PersonSerializer",
     "StaleObjectError",
     "UploadsField",
+    "adjustment_data",
     "agency_or_404",
     "period_or_404",
 ]
@@ -119,3 +121,25 @@ class OrgUnitRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     code = serializers.CharField()
     name = serializers.CharField()
+
+
+class AdjustmentSerializer(serializers.Serializer):
+    """One change of a predikat after the rating (calibration or keberatan), as adjustment_data builds it."""
+
+    id = serializers.IntegerField()
+    from_predikat = serializers.CharField()
+    to_predikat = serializers.CharField()
+    reason = serializers.CharField()
+    source = serializers.CharField()
+    by = serializers.CharField()
+    at = serializers.DateTimeField()
+
+
+def adjustment_data(adjustment: Any) -> dict[str, Any]:
+    """An adjustment for AdjustmentSerializer; ``by`` is the person's name (the username for an account without one)."""
+    by = adjustment.by
+    return {
+        "id": adjustment.pk, "from_predikat": adjustment.from_predikat, "to_predikat": adjustment.to_predikat,
+        "reason": adjustment.reason, "source": adjustment.source,
+        "by": by.employee.full_name if by.employee_id else by.get_username(), "at": adjustment.at,
+    }  # fmt: skip

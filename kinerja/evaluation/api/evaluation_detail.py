@@ -11,7 +11,7 @@ from typing import Any
 from rest_framework import serializers
 
 from kinerja.evaluation import legacy, permissions, rating
-from kinerja.evaluation.api.common import OrgUnitRefSerializer
+from kinerja.evaluation.api.common import AdjustmentSerializer, OrgUnitRefSerializer, adjustment_data
 from kinerja.evaluation.api.serializers import EvaluationCardSerializer
 from kinerja.evaluation.selectors import EvaluationDetail
 
@@ -79,16 +79,6 @@ class _PeriodicSerializer(serializers.Serializer):
     predikat = serializers.CharField(allow_null=True)
 
 
-class _AdjustmentSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    from_predikat = serializers.CharField()
-    to_predikat = serializers.CharField()
-    reason = serializers.CharField()
-    source = serializers.CharField()
-    by = serializers.CharField()
-    at = serializers.DateTimeField()
-
-
 class _ObjectionRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     status = serializers.CharField()
@@ -122,7 +112,7 @@ class EvaluationDetailSerializer(EvaluationCardSerializer):
     items = _ItemEvidenceSerializer(many=True)
     feedback = _FeedbackRefSerializer(many=True)
     periodic = _PeriodicSerializer(many=True, help_text="ANNUAL only: the periodic evaluations it draws on.")
-    adjustments = _AdjustmentSerializer(many=True)
+    adjustments = AdjustmentSerializer(many=True)
     objection = _ObjectionRefSerializer(allow_null=True)
     actions = _ActionsSerializer()
 
@@ -180,10 +170,6 @@ def _periodic(detail: EvaluationDetail, user: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _person(user: Any) -> str:
-    return user.employee.full_name if user.employee_id else user.get_username()
-
-
 def detail_data(detail: EvaluationDetail, request: Any) -> dict[str, Any]:
     """The detail as the caller may see it: the result and all that reveals it hidden from an unpublished owner."""
     user = request.user
@@ -191,13 +177,7 @@ def detail_data(detail: EvaluationDetail, request: Any) -> dict[str, Any]:
     show_result = permissions.can_view_result(user, ev)
     data = dict(EvaluationCardSerializer(ev, context={"request": request, "result_visible": show_result}).data)
     org, suggestion = detail.org_rating, detail.suggestion
-    adjustments = [
-        {
-            "id": a.pk, "from_predikat": a.from_predikat, "to_predikat": a.to_predikat, "reason": a.reason,
-            "source": a.source, "by": _person(a.by), "at": a.at,
-        }
-        for a in detail.adjustments
-    ]  # fmt: skip
+    adjustments = [adjustment_data(a) for a in detail.adjustments]
     feedback = [
         {
             "id": f.pk, "item_id": f.item_id, "value": f.value.code if f.value_id else None, "reaction": f.reaction,
@@ -227,7 +207,7 @@ def detail_data(detail: EvaluationDetail, request: Any) -> dict[str, Any]:
         items=_ItemEvidenceSerializer(_items(detail, show_result), many=True).data,
         feedback=_FeedbackRefSerializer(feedback, many=True).data,
         periodic=_PeriodicSerializer(_periodic(detail, user), many=True).data,
-        adjustments=_AdjustmentSerializer(adjustments, many=True).data if show_result else [],
+        adjustments=AdjustmentSerializer(adjustments, many=True).data if show_result else [],
         objection=None if detail.objection is None else _ObjectionRefSerializer(
             {
                 "id": detail.objection.pk, "status": detail.objection.status,

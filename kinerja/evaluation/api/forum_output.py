@@ -10,7 +10,13 @@ from typing import Any
 from rest_framework import serializers
 
 from kinerja.evaluation import permissions, selectors
-from kinerja.evaluation.api.common import OrgUnitRefSerializer, PeriodRefSerializer, PersonSerializer
+from kinerja.evaluation.api.common import (
+    AdjustmentSerializer,
+    OrgUnitRefSerializer,
+    PeriodRefSerializer,
+    PersonSerializer,
+    adjustment_data,
+)
 from kinerja.evaluation.choices import Predikat, Rating
 from kinerja.organization.models import OrgUnit
 from kinerja.planning.models import EvaluationPeriod
@@ -42,16 +48,6 @@ class _ForumOrgRatingSerializer(serializers.Serializer):
     note = serializers.CharField()
 
 
-class _RowAdjustmentSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    from_predikat = serializers.CharField()
-    to_predikat = serializers.CharField()
-    reason = serializers.CharField()
-    source = serializers.CharField()
-    by = serializers.CharField()
-    at = serializers.DateTimeField()
-
-
 class _RowSerializer(serializers.Serializer):
     """One person of the forum: the proposal with the penilai's reasons, and any change by the forum."""
 
@@ -73,7 +69,7 @@ class _RowSerializer(serializers.Serializer):
     adjusted = serializers.BooleanField()
     calibration_reason = serializers.CharField()
     legacy_score = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
-    adjustments = _RowAdjustmentSerializer(many=True)
+    adjustments = AdjustmentSerializer(many=True)
     hidden = serializers.BooleanField(
         help_text="The caller's own result, not published yet: its ratings, predikat and adjustments are blank."
     )
@@ -152,10 +148,6 @@ class ForumViewSerializer(serializers.Serializer):
     actions = _ForumActionsSerializer()
 
 
-def _person(user: Any) -> str:
-    return user.employee.full_name if user.employee_id else user.get_username()
-
-
 def _hidden_row(row: Any) -> dict[str, Any]:
     """The caller's own unpublished row: who and where, nothing of the result (seen once published)."""
     ev = row.evaluation
@@ -187,13 +179,7 @@ def _row(row: Any) -> dict[str, Any]:
         "proposed_predikat": row.proposed, "predikat": row.predikat,
         "predikat_display": _display(Predikat, row.predikat),
         "adjusted": row.adjusted, "calibration_reason": ev.calibration_reason, "legacy_score": row.legacy_score,
-        "adjustments": [
-            {
-                "id": a.pk, "from_predikat": a.from_predikat, "to_predikat": a.to_predikat, "reason": a.reason,
-                "source": a.source, "by": _person(a.by), "at": a.at,
-            }
-            for a in row.adjustments
-        ],
+        "adjustments": [adjustment_data(a) for a in row.adjustments],
     }  # fmt: skip
 
 

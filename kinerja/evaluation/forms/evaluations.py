@@ -11,12 +11,20 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kinerja.core.forms import BootstrapFormMixin
 from kinerja.evaluation.choices import Rating
 from kinerja.planning.models import PlanItem
 
 _TEXT = 8000
+# Short labels for the compact per-RHK buttons (the full label is the button's title); "" clears a rating.
+_ITEM_CHOICES = [
+    ("", pgettext_lazy("rating per RHK", "Not rated")),
+    (Rating.ABOVE, pgettext_lazy("rating per RHK", "Above")),
+    (Rating.MEETS, pgettext_lazy("rating per RHK", "Meets")),
+    (Rating.BELOW, pgettext_lazy("rating per RHK", "Below")),
+]
 
 
 def _radio_buttons(field: forms.Field) -> None:
@@ -57,8 +65,23 @@ class RatingForm(BootstrapFormMixin, forms.Form):
     )
     lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 
-    def __init__(self, *args: Any, unit_head: bool = False, results_fixed: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        unit_head: bool = False,
+        results_fixed: str | None = None,
+        items: list[PlanItem] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        # An optional rating per RHK of this SKP (ItemAssessment.penilai_rating). Fields exist only for the SKP's
+        # own RHK, so a posted id of another SKP's RHK is ignored.
+        self.items = items or []
+        for item in self.items:
+            self.fields[f"item_rating_{item.pk}"] = forms.ChoiceField(
+                label=item.text, choices=_ITEM_CHOICES, required=False, initial="", widget=forms.RadioSelect
+            )
+            _radio_buttons(self.fields[f"item_rating_{item.pk}"])
         _radio_buttons(self.fields["results_rating"])
         _radio_buttons(self.fields["behaviour_rating"])
         for name in ("results_rating", "results_reason", "behaviour_rating", "behaviour_reason"):
@@ -80,6 +103,18 @@ class RatingForm(BootstrapFormMixin, forms.Form):
             # Without a capaian organisasi yet the service refuses, naming this field.
             return self.results_fixed or ""
         return str(self.cleaned_data.get("results_rating") or "")
+
+    def item_rows(self) -> list[tuple[PlanItem, forms.BoundField]]:
+        return [(item, self[f"item_rating_{item.pk}"]) for item in self.items]
+
+    def item_ratings(self) -> dict[int, str]:
+        """The per-RHK ratings that differ from the stored ones (initial), so untouched RHK get no row."""
+        changed = set(self.changed_data)
+        return {
+            item.pk: self.cleaned_data.get(f"item_rating_{item.pk}") or ""
+            for item in self.items
+            if f"item_rating_{item.pk}" in changed
+        }
 
 
 class SelfAssessmentForm(BootstrapFormMixin, forms.Form):

@@ -102,6 +102,11 @@ def _forum_reset(cast: Cast, body: dict[str, Any] | None = None) -> dict[str, An
     return {**(body or {}), "lock_version": _version(CalibrationForum, store["forum"].pk)}
 
 
+def _calculation(cast: Cast) -> dict[str, Any]:
+    """The calculator reads the rules of a year: the matrix's year (records) is one."""
+    return {"year": records(cast)["period"].year.year, "org_predikat": "baik", "counts": {"baik": 10}}
+
+
 def _forum_with_violation(cast: Cast, body: dict[str, Any]) -> dict[str, Any]:
     """Sam Sangat Baik in a Sangat Kurang OPD: a violation even for two people, so the fit helper proposes a change
     (the request sends no ``changes``: it accepts every current proposal)."""
@@ -145,9 +150,7 @@ def _published_period_agency(cast: Cast) -> dict[str, int]:
 
 RULES = {
     # The calculator shows rules, no one's data.
-    "api:evaluation-distribution-check": Rule(
-        allowed=EVERYONE, method="post", data=lambda c: {"org_predikat": "baik", "counts": {"baik": 10}}
-    ),
+    "api:evaluation-distribution-check": Rule(allowed=EVERYONE, method="post", data=lambda c: _calculation(c)),
     # Capaian kinerja organisasi is public inside the government; Bidang A1's is set by hana (its head's superior).
     "api:evaluation-org-rating-list": Rule(allowed=EVERYONE, data=lambda c: {"period": records(c)["period"].pk}),
     "api:evaluation-org-rating-set": Rule(

@@ -24,7 +24,7 @@ from kinerja.evaluation.exceptions import InvalidState, StaleObject
 from kinerja.evaluation.forms.evaluations import RatingForm, SelfAssessmentForm
 from kinerja.evaluation.forms.objections import ObjectionForm
 from kinerja.evaluation.legacy import pp46_band
-from kinerja.evaluation.models import Evaluation
+from kinerja.evaluation.models import Evaluation, ItemAssessment
 from kinerja.evaluation.rating import legacy_band, results_rating_for_org
 from kinerja.evaluation.templatetags.evaluation_tags import predikat_tone
 from kinerja.evaluation.views._common import appeal_deadline, errors_onto, optional_url
@@ -138,10 +138,18 @@ def page_context(request: HttpRequest, evaluation: Evaluation, **forms: Any) -> 
                 "behaviour_reason": evaluation.behaviour_reason,
                 "note": evaluation.note,
                 "lock_version": evaluation.lock_version,
+                **_item_rating_initial(detail.assessments),
             },
             unit_head=evaluation.is_unit_head,
             results_fixed=fixed,
+            items=items,
         )
+    # The per-RHK ratings, read-only wherever the result is shown (published for the owner; the penilai's own).
+    context["item_ratings"] = [
+        (item, assessment.penilai_rating)
+        for item, assessment in context["self_rows"]
+        if assessment is not None and assessment.penilai_rating
+    ]
     if can_self_assess:
         initial = {"self_assessment": evaluation.self_assessment, "lock_version": evaluation.lock_version}
         initial.update(
@@ -151,6 +159,10 @@ def page_context(request: HttpRequest, evaluation: Evaluation, **forms: Any) -> 
     if can_file:
         context["objection_form"] = forms.get("objection_form") or ObjectionForm()
     return context
+
+
+def _item_rating_initial(assessments: dict[int, Any]) -> dict[str, str]:
+    return {f"item_rating_{pk}": a.penilai_rating for pk, a in assessments.items() if a and a.penilai_rating}
 
 
 def _plan_items(evaluation: Evaluation) -> list[PlanItem]:
@@ -173,7 +185,15 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     org_rating = selectors.effective_org_rating(evaluation.unit, evaluation.period) if evaluation.is_unit_head else None
     fixed = fixed_results_rating(evaluation, org_rating)
-    form = RatingForm(request.POST, unit_head=evaluation.is_unit_head, results_fixed=fixed)
+    # The stored per-RHK ratings are the form's initial, so only the changed ones are written.
+    stored = ItemAssessment.objects.filter(evaluation=evaluation).exclude(penilai_rating="")
+    form = RatingForm(
+        request.POST,
+        initial=_item_rating_initial({a.item_id: a for a in stored}),
+        unit_head=evaluation.is_unit_head,
+        results_fixed=fixed,
+        items=_plan_items(evaluation),
+    )
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -185,6 +205,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
                 behaviour_rating=data["behaviour_rating"],
                 behaviour_reason=data["behaviour_reason"],
                 note=data["note"],
+                item_ratings=form.item_ratings(),
                 lock_version=data["lock_version"],
             )
         except SERVICE_ERRORS as error:

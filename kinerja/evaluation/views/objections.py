@@ -3,8 +3,10 @@ involved sees, the penilai's explanation, the atasan pejabat penilai's final dec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,10 +21,8 @@ from kinerja.evaluation.forms.objections import DecisionForm, ExplanationForm, O
 from kinerja.evaluation.models import Objection
 from kinerja.evaluation.views._common import errors_onto
 from kinerja.evaluation.views.evaluations import SERVICE_ERRORS, matrix_data, matrix_rows, page_context
+from kinerja.monitoring.views._common import uploaded_file_response
 from kinerja.organization import selectors as org_selectors
-
-# Images open in the browser; everything else is downloaded, never rendered (as monitoring's evidence).
-_INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 
 
 @login_required
@@ -91,57 +91,74 @@ def objection_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "evaluation/objection.html", objection_context(request, objection))
 
 
+def _objection_step(
+    request: HttpRequest,
+    pk: int,
+    *,
+    allowed: Callable[[Any, Objection], bool],
+    form: Callable[[Objection], forms.Form],
+    save: Callable[[Objection, dict[str, Any]], Any],
+    done: str,
+    form_name: str,
+) -> HttpResponse:
+    """One step on a keberatan from its page: ``save`` the valid ``form`` through the service, then back to the
+    page with ``done``; on an error the page again with the form (``form_name`` in its context) and the reason."""
+    objection = permissions.get_objection_for_user_or_404(request.user, pk)
+    if not allowed(request.user, objection):
+        raise PermissionDenied
+    bound = form(objection)
+    if bound.is_valid():
+        try:
+            save(objection, bound.cleaned_data)
+        except SERVICE_ERRORS as error:
+            errors_onto(bound, error)
+        else:
+            messages.success(request, done)
+            return redirect("evaluation:objection", pk=objection.pk)
+    objection = permissions.get_objection_for_user_or_404(request.user, pk)
+    return render(request, "evaluation/objection.html", objection_context(request, objection, **{form_name: bound}))
+
+
 @login_required
 @require_POST
 def explain(request: HttpRequest, pk: int) -> HttpResponse:
-    objection = permissions.get_objection_for_user_or_404(request.user, pk)
-    if not permissions.can_explain_objection(request.user, objection):
-        raise PermissionDenied
-    form = ExplanationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.objection_explain(
-                actor=request.user,
-                objection=objection,
-                explanation=form.cleaned_data["explanation"],
-                lock_version=form.cleaned_data["lock_version"],
-            )
-        except SERVICE_ERRORS as error:
-            errors_onto(form, error)
-        else:
-            messages.success(request, _("Your explanation was sent to the atasan pejabat penilai."))
-            return redirect("evaluation:objection", pk=objection.pk)
-    objection = permissions.get_objection_for_user_or_404(request.user, pk)
-    return render(request, "evaluation/objection.html", objection_context(request, objection, explanation_form=form))
+    return _objection_step(
+        request,
+        pk,
+        allowed=permissions.can_explain_objection,
+        form=lambda objection: ExplanationForm(request.POST),
+        save=lambda objection, data: services.objection_explain(
+            actor=request.user,
+            objection=objection,
+            explanation=data["explanation"],
+            lock_version=data["lock_version"],
+        ),
+        done=_("Your explanation was sent to the atasan pejabat penilai."),
+        form_name="explanation_form",
+    )
 
 
 @login_required
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """Only the atasan pejabat penilai decides, and the decision is final (PP 30/2019 Ps 59(4))."""
-    objection = permissions.get_objection_for_user_or_404(request.user, pk)
-    if not permissions.can_decide_objection(request.user, objection):
-        raise PermissionDenied
-    form = DecisionForm(request.POST, unit_head=objection.evaluation.is_unit_head)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.objection_decide(
-                actor=request.user,
-                objection=objection,
-                outcome=data["outcome"],
-                reason=data["reason"],
-                results_rating=data["results_rating"],
-                behaviour_rating=data["behaviour_rating"],
-                lock_version=data["lock_version"],
-            )
-        except SERVICE_ERRORS as error:
-            errors_onto(form, error)
-        else:
-            messages.success(request, _("The keberatan is decided. Everyone involved is notified."))
-            return redirect("evaluation:objection", pk=objection.pk)
-    objection = permissions.get_objection_for_user_or_404(request.user, pk)
-    return render(request, "evaluation/objection.html", objection_context(request, objection, decision_form=form))
+    return _objection_step(
+        request,
+        pk,
+        allowed=permissions.can_decide_objection,
+        form=lambda objection: DecisionForm(request.POST, unit_head=objection.evaluation.is_unit_head),
+        save=lambda objection, data: services.objection_decide(
+            actor=request.user,
+            objection=objection,
+            outcome=data["outcome"],
+            reason=data["reason"],
+            results_rating=data["results_rating"],
+            behaviour_rating=data["behaviour_rating"],
+            lock_version=data["lock_version"],
+        ),
+        done=_("The keberatan is decided. Everyone involved is notified."),
+        form_name="decision_form",
+    )
 
 
 @login_required
@@ -151,15 +168,7 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     item = permissions.get_objection_attachment_for_user_or_404(request.user, pk)
     if not item.file:
         raise Http404
-    content_type = item.content_type or "application/octet-stream"
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=content_type not in _INLINE_TYPES,
-        filename=item.original_name or f"lampiran-{item.pk}",
-        content_type=content_type,
+    # Images open in the browser; everything else is downloaded, never rendered (as monitoring's evidence).
+    return uploaded_file_response(
+        item.file, content_type=item.content_type, filename=item.original_name or f"lampiran-{item.pk}"
     )
-    # The type is the one checked at upload; the browser must not guess another, nor run anything inside.
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response

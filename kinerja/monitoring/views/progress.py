@@ -22,15 +22,12 @@ from kinerja.accounts.selectors import actor_for
 from kinerja.monitoring import permissions, selectors
 from kinerja.monitoring.forms import ProgressForm
 from kinerja.monitoring.services.progress import progress_add
-from kinerja.monitoring.views._common import errors_onto, is_partial
+from kinerja.monitoring.views._common import errors_onto, is_partial, uploaded_file_response
 from kinerja.organization import selectors as org_selectors
 from kinerja.organization.models import Employee
 from kinerja.planning import permissions as planning_permissions
 from kinerja.planning.choices import WorkPlanStatus
 from kinerja.planning.models import PlanItem
-
-# Images are shown in the browser (a photo of the activity); everything else is downloaded, never rendered.
-_INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 
 
 def loggable_items(user: Any, employee: Employee, day: dt.date) -> QuerySet[PlanItem]:
@@ -101,15 +98,6 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     evidence = permissions.get_evidence_for_user_or_404(request.user, pk)
     if not evidence.file:
         raise Http404
-    content_type = evidence.content_type or "application/octet-stream"
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=content_type not in _INLINE_TYPES,
-        filename=evidence.original_name or f"bukti-{evidence.pk}",
-        content_type=content_type,
+    return uploaded_file_response(
+        evidence.file, content_type=evidence.content_type, filename=evidence.original_name or f"bukti-{evidence.pk}"
     )
-    # The type is the one sniffed at upload; the browser must not guess another, nor run anything inside.
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -6,11 +6,12 @@ import time
 from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.core.management.base import TranslatedCommand
 from kinerja.demo import reset
 from kinerja.demo.builder import MIN_EMPLOYEES, CitySeeder
 
@@ -18,16 +19,14 @@ DEFAULT_EMPLOYEES = 600
 DEFAULT_SEED = 1174
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy("Load the demo city of Kota Lhokseumawe with its people and demo accounts.")
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--employees", type=int, default=DEFAULT_EMPLOYEES, help=gettext_lazy("Number of ASN."))
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=gettext_lazy("Random seed."))
-        parser.add_argument("--reset", action="store_true", help=gettext_lazy("Delete the existing city first."))
-        parser.add_argument(
-            "--if-empty", action="store_true", help=gettext_lazy("Do nothing when an organisation unit exists.")
-        )
+        parser.add_argument("--employees", type=int, default=DEFAULT_EMPLOYEES, help=_("Number of ASN."))
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=_("Random seed."))
+        parser.add_argument("--reset", action="store_true", help=_("Delete the existing city first."))
+        parser.add_argument("--if-empty", action="store_true", help=_("Do nothing when an organisation unit exists."))
 
     def handle(self, *args: Any, **options: Any) -> None:
         employees: int = options["employees"]

@@ -11,12 +11,13 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja.accounts.models import User
+from kinerja.core.management.base import TranslatedCommand
 from kinerja.evaluation.choices import EvaluationStatus, ForumStatus
 from kinerja.evaluation.exceptions import InvalidState
 from kinerja.evaluation.models import CalibrationForum, Evaluation
@@ -27,23 +28,21 @@ from kinerja.planning.models import EvaluationPeriod
 ANNUAL = "annual"
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Publish the rated evaluations of a period for the whole city and lock the period "
         "(for example: publish_period 2026 1 --user bea, or publish_period 2026 annual --user bea)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("year", type=int, help=gettext_lazy("The performance year, e.g. 2026."))
-        parser.add_argument("period", help=gettext_lazy('The period number (1–4, or the month) or "annual".'))
-        parser.add_argument(
-            "--user", required=True, help=gettext_lazy("Username of the Admin BKPSDM who publishes (audited).")
-        )
-        parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("Only print what would be published."))
+        parser.add_argument("year", type=int, help=_("The performance year, e.g. 2026."))
+        parser.add_argument("period", help=_('The period number (1–4, or the month) or "annual".'))
+        parser.add_argument("--user", required=True, help=_("Username of the Admin BKPSDM who publishes (audited)."))
+        parser.add_argument("--dry-run", action="store_true", help=_("Only print what would be published."))
         parser.add_argument(
             "--force",
             action="store_true",
-            help=gettext_lazy(
+            help=_(
                 "Publish even though some OPD forums with rated people are not locked (their distribution was not "
                 "checked); the audit trail records it."
             ),

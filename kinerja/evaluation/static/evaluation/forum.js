@@ -101,7 +101,29 @@
     });
   }
 
+  // The rows carry an empty <details>; the form comes from one <template> when a row's "Adjust" opens
+  // (hundreds of identical forms would make a large OPD's page megabytes long). Refused attempts come back
+  // from the server as a whole filled-in <details>, which htmx swaps in.
+  function wireAdjustForms() {
+    var template = document.getElementById("adjust-form-template");
+    if (!template) return;
+    document.addEventListener("toggle", function (event) {
+      var details = event.target;
+      if (!details.matches || !details.matches("details[data-adjust]") || !details.open) return;
+      if (details.querySelector("form")) return;
+      var html = template.innerHTML.split("__EV__").join(details.dataset.adjust);
+      var holder = document.createElement("div");
+      holder.innerHTML = html;
+      var form = holder.querySelector("form");
+      details.appendChild(form);
+      if (window.htmx) window.htmx.process(form);
+      var first = form.querySelector("select");
+      if (first) first.focus();
+    }, true);
+  }
+
   function start() {
+    wireAdjustForms();
     drawChart();
     wireRowFilters();
     wireOptionFilters();

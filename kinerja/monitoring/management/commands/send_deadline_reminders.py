@@ -9,10 +9,11 @@ from __future__ import annotations
 from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.core.management.base import TranslatedCommand
 from kinerja.evaluation.services import objection_reminders_send
 from kinerja.monitoring.reminders import send_deadline_reminders
 from kinerja.organization import selectors as org_selectors
@@ -20,7 +21,7 @@ from kinerja.organization import selectors as org_selectors
 DEFAULT_DAYS = 3
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Send one reminder (in-app and e-mail) to each employee whose realisasi is missing for a period due within "
         "--days days, and to owners of agreed actions due tomorrow. Safe to run every hour."
@@ -31,11 +32,9 @@ class Command(BaseCommand):
             "--days",
             type=int,
             default=DEFAULT_DAYS,
-            help=gettext_lazy("Remind when the realisasi deadline is at most this many days away."),
+            help=_("Remind when the realisasi deadline is at most this many days away."),
         )
-        parser.add_argument(
-            "--dry-run", action="store_true", help=gettext_lazy("Only print how many reminders are due.")
-        )
+        parser.add_argument("--dry-run", action="store_true", help=_("Only print how many reminders are due."))
 
     def handle(self, *args: Any, **options: Any) -> None:
         days: int = options["days"]

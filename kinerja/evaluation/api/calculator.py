@@ -17,7 +17,7 @@ from kinerja.planning.models import PerformanceYear
 from kinerja.planning.selectors import current_year
 
 
-class _CountsSerializer(serializers.Serializer):
+class _PredikatCountsSerializer(serializers.Serializer):
     sangat_baik = serializers.IntegerField(min_value=0, max_value=MAX_PEOPLE, default=0)
     baik = serializers.IntegerField(min_value=0, max_value=MAX_PEOPLE, default=0)
     butuh_perbaikan = serializers.IntegerField(min_value=0, max_value=MAX_PEOPLE, default=0)
@@ -48,7 +48,7 @@ class DistributionCheckApi(EvaluationApi):
     class InputSerializer(serializers.Serializer):
         year = serializers.IntegerField(required=False, help_text="The performance year (default: the current one).")
         org_predikat = serializers.ChoiceField(choices=OrgPredikat.choices)
-        counts = _CountsSerializer()
+        counts = _PredikatCountsSerializer()
 
     class OutputSerializer(serializers.Serializer):
         year = serializers.IntegerField()

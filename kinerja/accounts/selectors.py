@@ -7,6 +7,7 @@ from typing import Any
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.models import RoleGrant
+from kinerja.core.permissions import is_authenticated
 from kinerja.organization import selectors as org_selectors
 from kinerja.organization.models import Employee, OrgUnit, Position
 
@@ -40,7 +41,7 @@ def actor_for(user: Any) -> Actor:
     cached = getattr(user, "_kinerja_actor", None)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         actor = Actor(employee=None, grants=[])
     else:
         employee = user.employee if user.employee_id else None

@@ -9,15 +9,15 @@ from django.db.models import Q, QuerySet
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import actor_for
 from kinerja.audit.models import AuditEvent
-from kinerja.core.permissions import get_visible_or_404
+from kinerja.core.permissions import get_visible_or_404, is_authenticated, is_superuser
 
 _TRAIL_ROLES = (Role.ADMIN_BKPSDM, Role.ADMIN_OPD, Role.AUDITOR)
 
 
 def audit_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return AuditEvent.objects.none()
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return AuditEvent.objects.all()
     actor = actor_for(user)
     q = Q(pk__in=[])
@@ -32,9 +32,9 @@ def audit_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
 
 def can_browse_audit_trail(user: Any) -> bool:
     """The audit browser (all events in scope) is for auditors and HR admins."""
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return True
-    return getattr(user, "is_authenticated", False) and actor_for(user).has_role(*_TRAIL_ROLES)
+    return is_authenticated(user) and actor_for(user).has_role(*_TRAIL_ROLES)
 
 
 def get_audit_event_for_user_or_404(user: Any, pk: int) -> AuditEvent:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
@@ -19,3 +20,17 @@ def get_visible_or_404(queryset: QuerySet[M], **lookup: Any) -> M:
         return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
+
+
+def is_authenticated(user: Any) -> bool:
+    """True for a logged-in user; False for the anonymous visitor or no user at all."""
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def is_superuser(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+def covers(scopes: Iterable[Any], path: str) -> bool:
+    """Whether a unit path lies in one of the scopes' subtrees (materialised paths: a prefix test)."""
+    return any(path.startswith(scope.path) for scope in scopes)

@@ -26,7 +26,7 @@ from django.db.models import Q, QuerySet
 from kinerja.accounts.choices import Role
 from kinerja.accounts.models import User
 from kinerja.accounts.selectors import Actor, actor_for
-from kinerja.core.permissions import get_visible_or_404
+from kinerja.core.permissions import covers, get_visible_or_404, is_authenticated, is_superuser
 from kinerja.evaluation.choices import EvaluationStatus, ForumStatus, ObjectionStatus
 from kinerja.evaluation.models import (
     CalibrationForum,
@@ -47,24 +47,12 @@ _FORUM_LOCK_ROLES = (Role.ADMIN_BKPSDM,)
 _DECIDABLE = (ObjectionStatus.FILED, ObjectionStatus.EXPLAINED)
 
 
-def _authenticated(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False))
-
-
-def _is_superuser(user: Any) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
-def _covers(scopes: list[OrgUnit], path: str) -> bool:
-    return any(path.startswith(scope.path) for scope in scopes)
-
-
 def _me(actor: Actor) -> int | None:
     return actor.employee.pk if actor.employee is not None else None
 
 
 def _is_owner(user: Any, ev: Evaluation) -> bool:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     me = _me(actor_for(user))
     return me is not None and me == ev.employee_id
@@ -88,7 +76,7 @@ def _open_for_rating(ev: Evaluation) -> bool:
 
 def evaluations_visible_to(user: Any) -> QuerySet[Evaluation]:
     """Evaluations of SKP the user may read (the owner, penilai, atasan, positions above, scoped roles)."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return Evaluation.objects.none()
     return Evaluation.objects.filter(work_plan__in=planning_permissions.work_plans_visible_to(user))
 
@@ -189,7 +177,7 @@ def penilai_users(ev: Evaluation) -> list[User]:
 
 def acts_as_atasan_penilai(user: Any, ev: Evaluation) -> bool:
     """Whether the user is the atasan pejabat penilai of this evaluation today (PP 30/2019 Ps 59)."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
     me = _me(actor)
@@ -201,7 +189,7 @@ def acts_as_atasan_penilai(user: Any, ev: Evaluation) -> bool:
     if not by_leader:
         return me is not None and me in deciders
     # Nobody above in the tree: the Pimpinan daerah (the Wali Kota for JPT Pratama, regulation.md §2).
-    return _covers(actor.scopes(Role.REGIONAL_LEADER), ev.unit.path)
+    return covers(actor.scopes(Role.REGIONAL_LEADER), ev.unit.path)
 
 
 def atasan_penilai_users(ev: Evaluation) -> list[User]:
@@ -238,7 +226,7 @@ def can_file_objection(user: Any, ev: Evaluation) -> bool:
 
 
 def objections_visible_to(user: Any) -> QuerySet[Objection]:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return Objection.objects.none()
     return Objection.objects.filter(evaluation__in=evaluations_visible_to(user))
 
@@ -276,7 +264,7 @@ def get_objection_attachment_for_user_or_404(user: Any, pk: Any) -> ObjectionAtt
 
 def org_ratings_visible_to(user: Any) -> QuerySet[OrganizationRating]:
     """SAKIP results are public inside the government: every logged-in user reads them."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return OrganizationRating.objects.none()
     return OrganizationRating.objects.all()
 
@@ -304,7 +292,7 @@ def _units_headed_below(positions: list[Position]) -> set[int]:
 
 def units_rateable_by(user: Any) -> QuerySet[OrgUnit]:
     """Units whose capaian kinerja organisasi the user sets (SE MenPANRB 3/2023: the leadership above the unit)."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return OrgUnit.objects.none()
     actor = actor_for(user)
     rateable = Q(pk__in=_units_headed_below(actor.positions)) if actor.positions else Q(pk__in=[])
@@ -331,36 +319,36 @@ def _heads_agency(actor: Actor, agency: OrgUnit) -> bool:
 
 
 def can_view_forum(user: Any, agency: OrgUnit) -> bool:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
-    if _is_superuser(user):
+    if is_superuser(user):
         return True
     actor = actor_for(user)
-    return _heads_agency(actor, agency) or _covers(actor.scopes(*_FORUM_VIEW_ROLES), agency.path)
+    return _heads_agency(actor, agency) or covers(actor.scopes(*_FORUM_VIEW_ROLES), agency.path)
 
 
 def can_manage_forum(user: Any, agency: OrgUnit) -> bool:
     """Adjustments, participants and minutes: the OPD head, its Admin OPD, Admin BKPSDM."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
-    return _heads_agency(actor, agency) or _covers(actor.scopes(*_FORUM_MANAGE_ROLES), agency.path)
+    return _heads_agency(actor, agency) or covers(actor.scopes(*_FORUM_MANAGE_ROLES), agency.path)
 
 
 def can_lock_forum(user: Any, agency: OrgUnit) -> bool:
     """Locking publishes the OPD's predikat: the OPD head or Admin BKPSDM, not the Admin OPD alone."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
-    return _heads_agency(actor, agency) or _covers(actor.scopes(*_FORUM_LOCK_ROLES), agency.path)
+    return _heads_agency(actor, agency) or covers(actor.scopes(*_FORUM_LOCK_ROLES), agency.path)
 
 
 def forum_agencies_for(user: Any) -> QuerySet[OrgUnit]:
     """Agencies (OPD, kecamatan, secretariats) whose forum the user may view."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return OrgUnit.objects.none()
     agencies = OrgUnit.objects.filter(kind__in=AGENCY_KINDS)
-    if _is_superuser(user):
+    if is_superuser(user):
         return agencies
     actor = actor_for(user)
     visible = org_selectors.under_paths("path", [scope.path for scope in actor.scopes(*_FORUM_VIEW_ROLES)])
@@ -381,9 +369,9 @@ def get_forum_for_user_or_404(user: Any, pk: Any) -> CalibrationForum:
 
 def can_publish_period(user: Any) -> bool:
     """City-wide publication (locks the period everywhere) is BKPSDM's."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
-    return _is_superuser(user) or actor_for(user).has_role(Role.ADMIN_BKPSDM)
+    return is_superuser(user) or actor_for(user).has_role(Role.ADMIN_BKPSDM)
 
 
 def can_generate_documents(user: Any, agency: OrgUnit) -> bool:
@@ -391,7 +379,7 @@ def can_generate_documents(user: Any, agency: OrgUnit) -> bool:
 
 
 def batches_visible_to(user: Any) -> QuerySet[DocumentBatch]:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return DocumentBatch.objects.none()
     return DocumentBatch.objects.filter(agency__in=forum_agencies_for(user))
 
@@ -402,4 +390,4 @@ def get_batch_for_user_or_404(user: Any, pk: Any) -> DocumentBatch:
 
 def can_use_calculator(user: Any) -> bool:
     """The distribution calculator shows rules only, no one's data: everyone logged in may use it."""
-    return _authenticated(user)
+    return is_authenticated(user)

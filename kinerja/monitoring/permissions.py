@@ -23,7 +23,7 @@ from django.db.models import Q, QuerySet
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import Actor, actor_for
-from kinerja.core.permissions import get_visible_or_404
+from kinerja.core.permissions import covers, get_visible_or_404, is_authenticated, is_superuser
 from kinerja.monitoring.models import (
     Appreciation,
     Dialogue,
@@ -42,23 +42,11 @@ from kinerja.planning.permissions import SCOPED_READ_ROLES, acts_as_penilai, wor
 _DIALOGUE_ADMIN_ROLES = (Role.ADMIN_OPD, Role.ADMIN_BKPSDM)
 
 
-def _authenticated(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False))
-
-
-def _is_superuser(user: Any) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 def _is_owner(user: Any, plan: WorkPlan) -> bool:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
     return actor.employee is not None and actor.employee.pk == plan.employee_id
-
-
-def _covers(scopes: list[OrgUnit], path: str) -> bool:
-    return any(path.startswith(scope.path) for scope in scopes)
 
 
 def is_day_locked(day: dt.date) -> bool:
@@ -74,15 +62,11 @@ def _positions_above(actor: Actor, employee: Employee) -> bool:
     return any(p.path.startswith(mine.path) and p.pk != mine.pk for p in theirs for mine in actor.positions)
 
 
-def _employee_paths(employee: Employee) -> list[str]:
-    return [p.unit.path for p in org_selectors.positions_held(employee)]
-
-
 # --- Daily progress ---------------------------------------------------------------------
 
 
 def progress_visible_to(user: Any) -> QuerySet[ProgressEntry]:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return ProgressEntry.objects.none()
     return ProgressEntry.objects.filter(item__work_plan__in=work_plans_visible_to(user))
 
@@ -116,7 +100,7 @@ def can_comment_progress(user: Any, entry: ProgressEntry) -> bool:
 
 
 def realizations_visible_to(user: Any) -> QuerySet[Realization]:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return Realization.objects.none()
     return Realization.objects.filter(indicator__item__work_plan__in=work_plans_visible_to(user))
 
@@ -143,7 +127,7 @@ def can_set_realization(user: Any, indicator: Indicator, period: EvaluationPerio
 
 def evidence_visible_to(user: Any) -> QuerySet[Evidence]:
     """Evidence of a progress entry or a realisasi the user may read; nobody else learns it exists."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return Evidence.objects.none()
     plans = work_plans_visible_to(user)
     return Evidence.objects.filter(
@@ -174,7 +158,7 @@ def can_delete_evidence(user: Any, evidence: Evidence) -> bool:
 
 
 def feedback_visible_to(user: Any) -> QuerySet[Feedback]:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return Feedback.objects.none()
     return Feedback.objects.filter(work_plan__in=work_plans_visible_to(user))
 
@@ -191,7 +175,7 @@ def can_give_feedback(user: Any, work_plan: WorkPlan) -> bool:
 
 
 def can_reply_feedback(user: Any, feedback: Feedback) -> bool:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     return _is_owner(user, feedback.work_plan) or feedback.author_id == user.pk
 
@@ -201,9 +185,9 @@ def can_reply_feedback(user: Any, feedback: Feedback) -> bool:
 
 def dialogues_visible_to(user: Any) -> QuerySet[Dialogue]:
     """The employee, the leader, the participants, action owners, and whoever sees the employee's SKP."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return Dialogue.objects.none()
-    if _is_superuser(user):
+    if is_superuser(user):
         return Dialogue.objects.all()
     actor = actor_for(user)
     plans = work_plans_visible_to(user)
@@ -229,7 +213,7 @@ def get_dialogue_action_for_user_or_404(user: Any, pk: Any) -> DialogueAction:
 
 def can_record_dialogue(user: Any, employee: Employee) -> bool:
     """A supervisor of the employee (any position above theirs) or Admin OPD/BKPSDM in scope; not oneself."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
     if actor.employee is not None and actor.employee.pk == employee.pk:
@@ -237,12 +221,12 @@ def can_record_dialogue(user: Any, employee: Employee) -> bool:
     if _positions_above(actor, employee):
         return True
     scopes = actor.scopes(*_DIALOGUE_ADMIN_ROLES)
-    return bool(scopes) and any(_covers(scopes, path) for path in _employee_paths(employee))
+    return bool(scopes) and any(covers(scopes, path) for path in org_selectors.unit_paths_of(employee))
 
 
 def can_close_action(user: Any, action: DialogueAction) -> bool:
     """The action's owner, or whoever led the dialogue."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
     if actor.employee is None:
@@ -255,9 +239,9 @@ def can_close_action(user: Any, action: DialogueAction) -> bool:
 
 def appreciations_visible_to(user: Any) -> QuerySet[Appreciation]:
     """Appreciation is public inside the recipient's agency: that is its point (product.md §3.3)."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return Appreciation.objects.none()
-    if _is_superuser(user):
+    if is_superuser(user):
         return Appreciation.objects.all()
     actor = actor_for(user)
     paths = [scope.path for scope in actor.scopes(*SCOPED_READ_ROLES)]
@@ -276,7 +260,7 @@ def get_appreciation_for_user_or_404(user: Any, pk: Any) -> Appreciation:
 
 def can_appreciate(user: Any, recipient: Employee) -> bool:
     """A supervisor (position above) or a colleague working in the same agency today; never oneself."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
     if actor.employee is None or actor.employee.pk == recipient.pk:

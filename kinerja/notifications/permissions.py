@@ -6,12 +6,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from kinerja.core.permissions import get_visible_or_404
+from kinerja.core.permissions import get_visible_or_404, is_authenticated
 from kinerja.notifications.models import Notification
 
 
 def notifications_visible_to(user: Any) -> QuerySet[Notification]:
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return Notification.objects.none()
     return Notification.objects.filter(recipient=user)
 

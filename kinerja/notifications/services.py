@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.accounts.models import User
+from kinerja.core.permissions import is_authenticated
 from kinerja.notifications.models import Notification
 from kinerja.organization.models import Employee
 
@@ -62,7 +63,7 @@ def notify_many(messages: Iterable[Message]) -> int:
 @transaction.atomic
 def notification_mark_read(*, actor: Any, notification: Notification) -> Notification:
     """Only the recipient reads their notifications; reading twice keeps the first time."""
-    if not getattr(actor, "is_authenticated", False) or notification.recipient_id != actor.pk:
+    if not is_authenticated(actor) or notification.recipient_id != actor.pk:
         raise PermissionDenied
     if notification.read_at is None:
         notification.read_at = timezone.now()
@@ -73,6 +74,6 @@ def notification_mark_read(*, actor: Any, notification: Notification) -> Notific
 @transaction.atomic
 def notifications_mark_all_read(*, actor: Any) -> int:
     """Mark every unread notification of the actor read; returns how many changed."""
-    if not getattr(actor, "is_authenticated", False):
+    if not is_authenticated(actor):
         raise PermissionDenied
     return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import actor_for
-from kinerja.core.permissions import get_visible_or_404
+from kinerja.core.permissions import get_visible_or_404, is_authenticated, is_superuser
 from kinerja.organization import selectors
 from kinerja.organization.choices import AssignmentKind
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
@@ -27,15 +27,11 @@ _PERSONAL_DATA_ROLES = (Role.ADMIN_BKPSDM, Role.ADMIN_OPD, Role.AUDITOR)
 _ALL_ROLES = tuple(Role)
 
 
-def _is_superuser(user: Any) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 def employees_visible_to(user: Any) -> QuerySet[Employee]:
     """Employees whose basic card (name, position, unit) the user may see."""
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return Employee.objects.none()
-    if _is_superuser(user):
+    if is_superuser(user):
         return Employee.objects.all()
     actor = actor_for(user)
     scopes = actor.scopes(*_ALL_ROLES)
@@ -61,14 +57,6 @@ def get_employee_for_user_or_404(user: Any, pk: int) -> Employee:
     return get_visible_or_404(employees_visible_to(user).select_related("rank"), pk=pk)
 
 
-def _employee_unit_paths(employee: Employee) -> list[str]:
-    return list(
-        Assignment.objects.active_on(selectors.today())
-        .filter(employee=employee)
-        .values_list("position__unit__path", flat=True)
-    )
-
-
 def _employee_position_paths(employee: Employee) -> list[str]:
     return list(
         Assignment.objects.active_on(selectors.today())
@@ -90,14 +78,14 @@ def _in_scope(scopes: list[OrgUnit], unit_paths: list[str]) -> bool:
 
 def can_view_personal_data(user: Any, employee: Employee) -> bool:
     """Birth date, decoded NIP, assignment history: the person, their superiors, HR admins and auditors."""
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return False
-    if _is_superuser(user):
+    if is_superuser(user):
         return True
     actor = actor_for(user)
     if actor.employee is not None and actor.employee.pk == employee.pk:
         return True
-    if _in_scope(actor.scopes(*_PERSONAL_DATA_ROLES), _employee_unit_paths(employee)):
+    if _in_scope(actor.scopes(*_PERSONAL_DATA_ROLES), selectors.unit_paths_of(employee)):
         return True
     own_paths = [p.path for p in actor.positions]
     return any(
@@ -109,22 +97,22 @@ def can_view_personal_data(user: Any, employee: Employee) -> bool:
 
 def can_manage_employee(user: Any, employee: Employee) -> bool:
     """Edit master data of a person: Admin BKPSDM, or Admin OPD of the person's OPD."""
-    if _is_superuser(user):
+    if is_superuser(user):
         return True
     actor = actor_for(user)
-    return _in_scope(actor.scopes(Role.ADMIN_BKPSDM, Role.ADMIN_OPD), _employee_unit_paths(employee))
+    return _in_scope(actor.scopes(Role.ADMIN_BKPSDM, Role.ADMIN_OPD), selectors.unit_paths_of(employee))
 
 
 def can_import_people(user: Any) -> bool:
     """Imports from SIASN exports reshape the whole city: Admin BKPSDM only."""
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return False
-    return _is_superuser(user) or actor_for(user).has_role(Role.ADMIN_BKPSDM)
+    return is_superuser(user) or actor_for(user).has_role(Role.ADMIN_BKPSDM)
 
 
 def org_units_visible_to(user: Any) -> QuerySet[OrgUnit]:
     """The structure of the government is public inside it: every logged-in user sees every unit."""
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return OrgUnit.objects.none()
     return OrgUnit.objects.all()
 
@@ -135,7 +123,7 @@ def get_org_unit_for_user_or_404(user: Any, pk: int) -> OrgUnit:
 
 def positions_visible_to(user: Any) -> QuerySet[Position]:
     """Positions are part of the public structure; who holds them is filtered by employees_visible_to."""
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return Position.objects.none()
     return Position.objects.all()
 

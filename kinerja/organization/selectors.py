@@ -110,6 +110,15 @@ def positions_held(employee: Employee, day: dt.date | None = None) -> list[Posit
     return [a.position for a in held]
 
 
+def unit_paths_of(employee: Employee, day: dt.date | None = None) -> list[str]:
+    """The paths of the units where the employee holds a post on ``day`` (definitive or acting), in one query."""
+    return list(
+        Assignment.objects.active_on(day or today())
+        .filter(employee=employee)
+        .values_list("position__unit__path", flat=True)
+    )
+
+
 def agency_of(unit: OrgUnit) -> OrgUnit:
     """The OPD/kecamatan/secretariat a unit belongs to (the unit itself when it is one)."""
     if unit.kind in AGENCY_KINDS:

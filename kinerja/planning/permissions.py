@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import Actor, actor_for
-from kinerja.core.permissions import get_visible_or_404
+from kinerja.core.permissions import covers, get_visible_or_404, is_authenticated, is_superuser
 from kinerja.organization import selectors as org_selectors
 from kinerja.organization.models import Assignment, Employee, OrgUnit, Position
 from kinerja.planning.choices import WorkPlanStatus, YearStatus
@@ -36,18 +36,6 @@ _LATE_LIST_ROLES = (Role.ADMIN_BKPSDM, Role.ADMIN_OPD, Role.REGIONAL_LEADER, Rol
 _OWNER_EDITABLE = (WorkPlanStatus.DRAFT, WorkPlanStatus.RETURNED)
 
 
-def _authenticated(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False))
-
-
-def _is_superuser(user: Any) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
-def _covers(scopes: list[OrgUnit], path: str) -> bool:
-    return any(path.startswith(scope.path) for scope in scopes)
-
-
 def _is_owner(actor: Actor, plan: WorkPlan) -> bool:
     return actor.employee is not None and actor.employee.pk == plan.employee_id
 
@@ -57,9 +45,9 @@ def _is_owner(actor: Actor, plan: WorkPlan) -> bool:
 
 def work_plans_visible_to(user: Any) -> QuerySet[WorkPlan]:
     """SKP the user may read: one queryset whatever the size of the city (prefix queries on the trees)."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return WorkPlan.objects.none()
-    if _is_superuser(user):
+    if is_superuser(user):
         return WorkPlan.objects.all()
     actor = actor_for(user)
     visible = org_selectors.under_paths("unit__path", [scope.path for scope in actor.scopes(*SCOPED_READ_ROLES)])
@@ -98,7 +86,7 @@ def acts_as_penilai(user: Any, plan: WorkPlan) -> bool:
     snapshot penilai no longer holds it; or, for an SKP with no superior in the tree, a Pimpinan daerah
     in scope. Nobody assesses their own SKP.
     """
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
     if _is_owner(actor, plan):
@@ -109,7 +97,7 @@ def acts_as_penilai(user: Any, plan: WorkPlan) -> bool:
         holds_it = any(p.pk == plan.penilai_position_id for p in actor.positions)
         return holds_it and _snapshot_penilai_left(plan)
     if plan.penilai_id is None:
-        return _covers(actor.scopes(Role.REGIONAL_LEADER), plan.unit.path)
+        return covers(actor.scopes(Role.REGIONAL_LEADER), plan.unit.path)
     return False
 
 
@@ -119,7 +107,7 @@ def can_view_work_plan(user: Any, plan: WorkPlan) -> bool:
 
 def can_edit_work_plan(user: Any, plan: WorkPlan) -> bool:
     """Content (RHK, IKI, lampiran): the owner while DRAFT/RETURNED, the penilai while SUBMITTED."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     if plan.status in _OWNER_EDITABLE:
         return _is_owner(actor_for(user), plan)
@@ -129,7 +117,7 @@ def can_edit_work_plan(user: Any, plan: WorkPlan) -> bool:
 
 
 def can_submit_work_plan(user: Any, plan: WorkPlan) -> bool:
-    return _authenticated(user) and plan.status in _OWNER_EDITABLE and _is_owner(actor_for(user), plan)
+    return is_authenticated(user) and plan.status in _OWNER_EDITABLE and _is_owner(actor_for(user), plan)
 
 
 def can_return_work_plan(user: Any, plan: WorkPlan) -> bool:
@@ -142,7 +130,7 @@ def can_approve_work_plan(user: Any, plan: WorkPlan) -> bool:
 
 def can_revise_work_plan(user: Any, plan: WorkPlan) -> bool:
     """An approved SKP changes only through a recorded revision, opened by the owner or the penilai."""
-    if plan.status != WorkPlanStatus.APPROVED or not _authenticated(user):
+    if plan.status != WorkPlanStatus.APPROVED or not is_authenticated(user):
         return False
     return _is_owner(actor_for(user), plan) or acts_as_penilai(user, plan)
 
@@ -154,23 +142,15 @@ def can_set_expectations(user: Any, plan: WorkPlan) -> bool:
 
 def can_distribute_item(user: Any, item: PlanItem) -> bool:
     """Matriks peran hasil: only the owner of the SKP hands its RHK to their team."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
     return actor.employee is not None and actor.employee.pk == item.work_plan.employee_id
 
 
-def _employee_unit_paths(employee: Employee) -> list[str]:
-    return list(
-        Assignment.objects.active_on(org_selectors.today())
-        .filter(employee=employee)
-        .values_list("position__unit__path", flat=True)
-    )
-
-
 def can_start_work_plan(user: Any, employee: Employee) -> bool:
     """The employee themself, or Admin OPD/BKPSDM whose scope covers where the employee works today."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
     actor = actor_for(user)
     if actor.employee is not None and actor.employee.pk == employee.pk:
@@ -178,11 +158,11 @@ def can_start_work_plan(user: Any, employee: Employee) -> bool:
     scopes = actor.scopes(*_START_ON_BEHALF_ROLES)
     if not scopes:
         return False
-    paths = _employee_unit_paths(employee)
+    paths = org_selectors.unit_paths_of(employee)
     if not paths:
         # Someone without a post today belongs to whoever administers the whole government.
         return any(scope.parent_id is None for scope in scopes)
-    return any(_covers(scopes, path) for path in paths)
+    return any(covers(scopes, path) for path in paths)
 
 
 # --- Organisation goals, years, cascade, monitoring -----------------------------------
@@ -190,12 +170,12 @@ def can_start_work_plan(user: Any, employee: Employee) -> bool:
 
 def can_manage_goals(user: Any, unit: OrgUnit) -> bool:
     """An agency's Perjanjian Kinerja: its head, Admin OPD in scope, Admin BKPSDM."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
-    if _is_superuser(user):
+    if is_superuser(user):
         return True
     actor = actor_for(user)
-    if _covers(actor.scopes(*_GOAL_ROLES), unit.path):
+    if covers(actor.scopes(*_GOAL_ROLES), unit.path):
         return True
     agency = org_selectors.agency_of(unit)
     return any(p.is_unit_head and p.unit_id == agency.pk for p in actor.positions)
@@ -203,19 +183,19 @@ def can_manage_goals(user: Any, unit: OrgUnit) -> bool:
 
 def can_manage_years(user: Any) -> bool:
     """Periods, deadlines and the rule tables of a year are BKPSDM's (product.md §2)."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
-    return _is_superuser(user) or actor_for(user).has_role(Role.ADMIN_BKPSDM)
+    return is_superuser(user) or actor_for(user).has_role(Role.ADMIN_BKPSDM)
 
 
 def can_view_cascade(user: Any, unit: OrgUnit) -> bool:
     """The cascade of an agency: its members, the positions above any of its positions, scoped roles."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
-    if _is_superuser(user):
+    if is_superuser(user):
         return True
     actor = actor_for(user)
-    if _covers(actor.scopes(*SCOPED_READ_ROLES), unit.path):
+    if covers(actor.scopes(*SCOPED_READ_ROLES), unit.path):
         return True
     agency = org_selectors.agency_of(unit)
     if any(p.unit.path.startswith(agency.path) for p in actor.positions):
@@ -227,16 +207,16 @@ def can_view_cascade(user: Any, unit: OrgUnit) -> bool:
 
 
 def can_view_late_list(user: Any) -> bool:
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return False
-    return _is_superuser(user) or actor_for(user).has_role(*_LATE_LIST_ROLES)
+    return is_superuser(user) or actor_for(user).has_role(*_LATE_LIST_ROLES)
 
 
 def late_list_scopes(user: Any) -> list[OrgUnit]:
     """The units whose late SKP the user may list (pass to selectors.late_work_plans)."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return []
-    if _is_superuser(user):
+    if is_superuser(user):
         return list(OrgUnit.objects.filter(parent__isnull=True))
     return actor_for(user).scopes(*_LATE_LIST_ROLES)
 
@@ -265,7 +245,7 @@ def get_indicator_for_user_or_404(user: Any, pk: int) -> Indicator:
 
 def goals_visible_to(user: Any) -> QuerySet[OrganizationGoal]:
     """Perjanjian Kinerja are public documents inside the government: every logged-in user reads them."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return OrganizationGoal.objects.none()
     return OrganizationGoal.objects.filter(year__in=years_visible_to(user))
 
@@ -276,7 +256,7 @@ def get_goal_for_user_or_404(user: Any, pk: int) -> OrganizationGoal:
 
 def years_visible_to(user: Any) -> QuerySet[PerformanceYear]:
     """A year being prepared is BKPSDM's draft; open and closed years are everyone's."""
-    if not _authenticated(user):
+    if not is_authenticated(user):
         return PerformanceYear.objects.none()
     if can_manage_years(user):
         return PerformanceYear.objects.all()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.accounts.choices import Role
 from kinerja.accounts.selectors import actor_for
+from kinerja.core.permissions import is_authenticated
 from kinerja.evaluation import permissions
 from kinerja.evaluation.choices import ObjectionOutcome, ObjectionStatus
 from kinerja.evaluation.models import Objection
@@ -72,7 +73,7 @@ def objections_waiting_for(user: Any) -> list[Objection]:
 
     The database narrows to the ones the user could be involved in; the permission predicates decide.
     """
-    if not getattr(user, "is_authenticated", False):
+    if not is_authenticated(user):
         return []
     actor = actor_for(user)
     me = actor.employee.pk if actor.employee is not None else None

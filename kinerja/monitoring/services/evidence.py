@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kinerja.core.permissions import is_authenticated
 from kinerja.monitoring import permissions, storage
 from kinerja.monitoring.models import Evidence, ProgressEntry, Realization, evidence_upload_to
 from kinerja.monitoring.services._common import clean_link, record, require
@@ -38,7 +39,7 @@ def attach_checked(
         progress_entry=progress_entry,
         realization=realization,
         link=link,
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        uploaded_by=actor if is_authenticated(actor) else None,
     )
     if checked is not None:
         evidence.original_name = checked.original_name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from kinerja.accounts.choices import Role
@@ -27,7 +28,7 @@ class Actor:
     def has_role(self, *roles: Role) -> bool:
         return any(g.role in roles for g in self.grants)
 
-    @property
+    @cached_property  # read by the navbar and several home cards in one request
     def is_supervisor(self) -> bool:
         return bool(self.positions) and Position.objects.filter(reports_to__in=self.positions).exists()
 

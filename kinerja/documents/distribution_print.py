@@ -36,11 +36,6 @@ def rule_text(rule: Mapping[str, Any]) -> str:
     return names
 
 
-def _key(rule: Mapping[str, Any]) -> tuple[tuple[str, ...], str, int]:
-    kind = next((k for k in ("max_pct", "min_pct", "min_count", "max_count") if k in rule), "")
-    return tuple(rule.get("predikat", [])), kind, int(rule.get(kind, 0))
-
-
 def _bands(org_predikat: str, total: int, rules: Mapping[str, list[dict]]) -> dict[str, tuple[int, int]]:
     return {str(k): (int(v[0]), int(v[1])) for k, v in distribution.curve(org_predikat, total, rules).items()}
 
@@ -75,9 +70,9 @@ def block(
             }
         )
     rule_rows = []
-    results = {(tuple(r.predikat), r.kind, int(r.bound)): r for r in check.results} if check is not None else {}
-    for rule in rule_list:
-        result = results.get(_key(rule))
+    # check_distribution answers every rule of the table once, in the table's order.
+    results: list[Any] = list(check.results) if check is not None else [None] * len(rule_list)
+    for rule, result in zip(rule_list, results, strict=True):
         rule_rows.append(
             {
                 "text": rule_text(rule),

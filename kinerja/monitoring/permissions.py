@@ -34,7 +34,7 @@ from kinerja.monitoring.models import (
     Realization,
 )
 from kinerja.organization import selectors as org_selectors
-from kinerja.organization.models import Employee, OrgUnit, Position
+from kinerja.organization.models import Employee, OrgUnit
 from kinerja.planning.choices import WorkPlanStatus
 from kinerja.planning.models import EvaluationPeriod, Indicator, PlanItem, WorkPlan
 from kinerja.planning.permissions import SCOPED_READ_ROLES, acts_as_penilai, work_plans_visible_to
@@ -270,12 +270,6 @@ def can_appreciate(user: Any, recipient: Employee) -> bool:
     if actor.agency is None:
         return False
     return any(p.unit.path.startswith(actor.agency.path) for p in org_selectors.positions_held(recipient))
-
-
-def position_of(employee: Employee) -> Position | None:
-    """The employee's own position today (definitive first)."""
-    held = org_selectors.positions_held(employee)
-    return held[0] if held else None
 
 
 def can_view_feedback_report(user: Any) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -18,13 +18,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kinerja.core.api import paginated_response, validated_filters
+from kinerja.core.files import API_INLINE_TYPES, uploaded_file_response
 from kinerja.evaluation import permissions, selectors, services
 from kinerja.evaluation.api.common import CONFLICT, EvaluationApi, PeriodRefSerializer, PersonSerializer, UploadsField
 from kinerja.evaluation.choices import ObjectionOutcome, ObjectionStatus, Rating
 from kinerja.evaluation.models import Objection, ObjectionAttachment
 
 # Shown in the browser when opened directly; anything else is downloaded.
-_INLINE_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png", "image/webp"})
 
 
 def objections_for_output(objections: QuerySet[Objection]) -> QuerySet[Objection]:
@@ -282,15 +282,11 @@ class ObjectionAttachmentApi(EvaluationApi):
     )
     def get(self, request: Request, pk: int) -> FileResponse:
         attachment = permissions.get_objection_attachment_for_user_or_404(request.user, pk)
-        content_type = attachment.content_type or "application/octet-stream"
-        response = FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=content_type not in _INLINE_TYPES,
+        if not attachment.file:
+            raise Http404
+        return uploaded_file_response(
+            attachment.file,
+            content_type=attachment.content_type,
             filename=attachment.original_name or f"lampiran-{attachment.pk}",
-            content_type=content_type,
+            inline_types=API_INLINE_TYPES,
         )
-        # The type is the one checked at upload: the client must not guess another, nor run anything inside.
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-        response["Cache-Control"] = "private, no-store"
-        return response

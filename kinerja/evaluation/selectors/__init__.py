@@ -9,6 +9,7 @@ from kinerja.evaluation.selectors.evaluations import (
     current_period,
     effective_org_rating,
     evaluation_detail,
+    evaluation_suggestion,
     my_evaluations,
     team_evaluations,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "distribution_calculation",
     "effective_org_rating",
     "evaluation_detail",
+    "evaluation_suggestion",
     "forum_population",
     "forum_view",
     "my_evaluations",

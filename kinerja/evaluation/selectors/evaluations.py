@@ -71,8 +71,11 @@ def _period_feedback(ev: Evaluation) -> list[Feedback]:
     return list(threads.filter(in_period))
 
 
-def evaluation_detail(ev: Evaluation) -> EvaluationDetail:
-    """The evidence next to the rating: capaian per IKI, feedback, org capaian and the system's suggestion now."""
+def _evidence(
+    ev: Evaluation,
+) -> tuple[list[monitoring_selectors.ItemProgress], list[Feedback], list[Evaluation], rating.Suggestion]:
+    """What a rating rests on: capaian per IKI, the period's feedback (or, annual, the periodic evaluations)
+    and the suggestion the system draws from them."""
     items = monitoring_selectors.plan_progress(ev.work_plan, ev.period)
     feedback = _period_feedback(ev)
     periodic: list[Evaluation] = []
@@ -90,6 +93,18 @@ def evaluation_detail(ev: Evaluation) -> EvaluationDetail:
         suggestion = rating.suggest_annual(published)
     else:
         suggestion = rating.suggest(items, feedback)
+    return items, feedback, periodic, suggestion
+
+
+def evaluation_suggestion(ev: Evaluation) -> tuple[rating.Suggestion, Decimal | None]:
+    """The suggestion and the nilai capaian SKP stored when the penilai rates (without the rest of the page)."""
+    items, _feedback, _periodic, suggestion = _evidence(ev)
+    return suggestion, rating.legacy_score(items)
+
+
+def evaluation_detail(ev: Evaluation) -> EvaluationDetail:
+    """The evidence next to the rating: capaian per IKI, feedback, org capaian and the system's suggestion now."""
+    items, feedback, periodic, suggestion = _evidence(ev)
     org_rating = effective_org_rating(ev.unit, ev.period)
     unit_head_results = None
     if ev.is_unit_head and org_rating is not None:

@@ -61,7 +61,7 @@ class ForumView:
         return len(self.rows)
 
 
-def forum_population(agency: OrgUnit, period: EvaluationPeriod) -> Any:
+def forum_population(agency: OrgUnit | int, period: EvaluationPeriod | int) -> Any:
     """The OPD's people calibrated together: everyone but the OPD head, who is rated from above."""
     return Evaluation.objects.filter(agency=agency, period=period, is_agency_head=False)
 

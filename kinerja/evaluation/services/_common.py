@@ -19,8 +19,8 @@ from kinerja.evaluation.choices import EvaluationStatus
 from kinerja.evaluation.exceptions import StaleObject
 from kinerja.evaluation.models import CalibrationForum, Evaluation, Objection
 from kinerja.notifications import services as notifications
-from kinerja.organization import selectors as org_selectors
 from kinerja.organization.models import Employee, OrgUnit
+from kinerja.planning import selectors as planning_selectors
 
 M = TypeVar("M", bound=models.Model)
 
@@ -150,10 +150,5 @@ def actor_name(actor: Any) -> str:
 
 
 def penilai_now(evaluation: Evaluation) -> Employee | None:
-    """Whoever rates the SKP today: the holder of the penilai's position once the snapshot penilai left it."""
-    plan = evaluation.work_plan
-    if plan.penilai_position_id is not None:
-        holder = org_selectors.holder_of(plan.penilai_position, org_selectors.today(), exclude={plan.employee_id})
-        if holder is not None:
-            return holder.employee
-    return evaluation.penilai
+    """Whoever rates the evaluated SKP today (planning's rule: a Plt/Plh once the snapshot penilai left the post)."""
+    return planning_selectors.penilai_now(evaluation.work_plan)

@@ -308,15 +308,15 @@ def evaluation_rate(
                 if value and value not in Rating.values:
                     raise ValidationError({"item_ratings": [_("Choose above, meets or below expectations per RHK.")]})
                 per_item[ids[key]] = {"penilai_rating": value or ""}
-        detail = selectors.evaluation_detail(evaluation)
+        suggestion, legacy_score = selectors.evaluation_suggestion(evaluation)
         before = snapshot(evaluation, _RATING_FIELDS)
         for name, value in values.items():
             setattr(evaluation, name, value)
         evaluation.proposed_predikat = rating.predikat_for(
             values["results_rating"], values["behaviour_rating"], evaluation.period.year.predikat_matrix
         )
-        evaluation.suggestion = detail.suggestion.to_json() if detail.suggestion is not None else {}
-        evaluation.legacy_score = detail.legacy_score
+        evaluation.suggestion = suggestion.to_json()
+        evaluation.legacy_score = legacy_score
         evaluation.status = EvaluationStatus.RATED
         evaluation.rated_at = timezone.now()
         evaluation.rated_by = actor

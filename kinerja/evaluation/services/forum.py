@@ -43,11 +43,6 @@ from kinerja.planning.models import EvaluationPeriod, WorkPlan
 _FORUM_FIELDS = ["guests", "held_on", "minutes", "justification"]
 
 
-def population(agency: OrgUnit | int, period: EvaluationPeriod | int) -> QuerySet[Evaluation]:
-    """Who the forum calibrates: the OPD's evaluations of the period except the OPD head's own."""
-    return Evaluation.objects.filter(agency=agency, period=period, is_agency_head=False)
-
-
 def predikat_counts(evaluations: QuerySet[Evaluation]) -> dict[str, int]:
     """Rated people per predikat that counts (the forum's, else the matrix's), all five keys: one query."""
     counted = (
@@ -294,7 +289,7 @@ def forum_apply_suggestion(
 def _lock_errors(forum: CalibrationForum) -> tuple[dict[str, list[str]], distribution.DistributionCheck | None]:
     """Everything that stands in the way of the lock, all at once."""
     errors: dict[str, list[str]] = {}
-    people = population(forum.agency_id, forum.period_id)
+    people = selectors.forum_population(forum.agency_id, forum.period_id)
     unrated = people.filter(status=EvaluationStatus.OPEN).count()
     general = errors.setdefault(NON_FIELD_ERRORS, [])
     if unrated:
@@ -356,7 +351,7 @@ def forum_lock(*, actor: Any, forum: CalibrationForum, lock_version: int | None)
         bump_lock(forum)
         publish_set(
             actor,
-            population(forum.agency_id, forum.period_id),
+            selectors.forum_population(forum.agency_id, forum.period_id),
             target=forum,
             unit=forum.agency,
             after={"forum": "locked"},

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.audit.services import snapshot
 from kinerja.evaluation import permissions
+from kinerja.evaluation import rating as rating_rules
 from kinerja.evaluation.choices import EvaluationStatus, OrgPredikat
 from kinerja.evaluation.exceptions import InvalidState
 from kinerja.evaluation.models import CalibrationForum, Evaluation, OrganizationRating
@@ -29,7 +30,6 @@ from kinerja.evaluation.services._common import (
 )
 from kinerja.organization import selectors as org_selectors
 from kinerja.organization.models import OrgUnit
-from kinerja.planning import rules
 from kinerja.planning.models import EvaluationPeriod
 
 _FIELDS = ["predikat", "note"]
@@ -89,12 +89,14 @@ def _reapply_to_unit_heads(actor: Any, unit: OrgUnit, period: EvaluationPeriod) 
         org_predikat = next((ratings[pk] for pk in reversed(evaluation.unit.ancestor_ids()) if pk in ratings), None)
         if org_predikat is None:
             continue
-        results = rules.ORG_RESULTS_RATING[org_predikat]
+        results = rating_rules.results_rating_for_org(org_predikat)
         if results == evaluation.results_rating:
             continue
         before = snapshot(evaluation, ["results_rating", "proposed_predikat"])
         evaluation.results_rating = results
-        evaluation.proposed_predikat = period.year.predikat_matrix[results][evaluation.behaviour_rating]
+        evaluation.proposed_predikat = rating_rules.predikat_for(
+            results, evaluation.behaviour_rating, period.year.predikat_matrix
+        )
         evaluation.save(update_fields=["results_rating", "proposed_predikat", "updated_at"])
         bump_lock(evaluation)
         record_evaluation(

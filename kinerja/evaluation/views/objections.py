@@ -15,13 +15,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kinerja.core.files import uploaded_file_response
 from kinerja.evaluation import permissions, selectors, services
 from kinerja.evaluation.choices import ObjectionOutcome
 from kinerja.evaluation.forms.objections import DecisionForm, ExplanationForm, ObjectionForm
 from kinerja.evaluation.models import Objection
 from kinerja.evaluation.views._common import errors_onto
 from kinerja.evaluation.views.evaluations import SERVICE_ERRORS, matrix_data, matrix_rows, page_context
-from kinerja.monitoring.views._common import uploaded_file_response
 from kinerja.organization import selectors as org_selectors
 
 

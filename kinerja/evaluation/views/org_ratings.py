@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -195,11 +195,10 @@ def org_ratings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def set_org_rating(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+    # Being among the units the user rates is the permission (the service checks it again).
     unit = permissions.units_rateable_by(request.user).filter(pk=unit_pk).first()
     if unit is None:
         raise Http404
-    if not permissions.can_set_org_rating(request.user, unit):
-        raise PermissionDenied
     period = get_object_or_404(EvaluationPeriod.objects.select_related("year"), pk=period_pk)
     form = OrgRatingForm(request.POST, prefix=f"u{unit.pk}")
     back = reverse("evaluation:org-ratings") + f"?period={period.pk}#unit-{unit.pk}"

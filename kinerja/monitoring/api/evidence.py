@@ -15,12 +15,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kinerja.core.files import API_INLINE_TYPES, uploaded_file_response
 from kinerja.monitoring import permissions, services
 from kinerja.monitoring.api.common import EvidenceSerializer, not_visible
 from kinerja.monitoring.models import ProgressEntry, Realization
 
 # Shown in the browser when opened directly; anything else is downloaded.
-_INLINE_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png", "image/webp"})
 
 
 class _ProgressEntryField(serializers.IntegerField):
@@ -102,18 +102,12 @@ class EvidenceDetailApi(APIView):
         evidence = permissions.get_evidence_for_user_or_404(request.user, pk)
         if not evidence.file:
             raise Http404  # a link has nothing to download: it is in the record itself
-        content_type = evidence.content_type or "application/octet-stream"
-        response = FileResponse(
-            evidence.file.open("rb"),
-            as_attachment=content_type not in _INLINE_TYPES,
+        return uploaded_file_response(
+            evidence.file,
+            content_type=evidence.content_type,
             filename=evidence.original_name or f"bukti-{evidence.pk}",
-            content_type=content_type,
+            inline_types=API_INLINE_TYPES,
         )
-        # The type is the one sniffed at upload: the client must not guess another, nor run anything inside.
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-        response["Cache-Control"] = "private, no-store"
-        return response
 
     @extend_schema(operation_id="evidence_delete", responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:

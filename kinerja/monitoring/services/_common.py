@@ -17,11 +17,11 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from kinerja.audit import services as audit
+from kinerja.monitoring import permissions
 from kinerja.monitoring.exceptions import PeriodLocked
 from kinerja.notifications import services as notifications
 from kinerja.organization import selectors as org_selectors
 from kinerja.organization.models import Employee, OrgUnit
-from kinerja.planning.models import EvaluationPeriod
 
 # Realization.value is DecimalField(max_digits=14, decimal_places=2).
 _MAX_VALUE = Decimal("999999999999.99")
@@ -143,5 +143,5 @@ def check_fields(fields: dict[str, Any], allowed: set[str]) -> None:
 
 def check_day_open(day: dt.date, field: str = "day") -> None:
     """Progress and realisasi of a period whose evaluation is published are read-only."""
-    if EvaluationPeriod.objects.filter(start_date__lte=day, end_date__gte=day, locked_at__isnull=False).exists():
+    if permissions.is_day_locked(day):
         raise PeriodLocked({field: [_("This period has been evaluated and is locked: entries can no longer change.")]})

@@ -102,8 +102,13 @@ def team(request: HttpRequest) -> HttpResponse:
     }
     if supervisor is not None:
         start, end = selectors.week_of(day)
-        context["by_day"] = selectors.team_progress_by_day(supervisor, day)
-        context["week"] = selectors.team_progress_by_day(supervisor, start, end)
+        week = selectors.team_progress_by_day(supervisor, start, end)
+        # The day is part of its week: one read of the team and its entries serves both.
+        context["by_day"] = [
+            selectors.MemberProgress(member=row.member, days={day: row.days[day]} if day in row.days else {})
+            for row in week
+        ]
+        context["week"] = week
         context["week_days"] = selectors.working_days(start, end)
     return render(request, "monitoring/team.html", context)
 

@@ -163,3 +163,12 @@ def distributions_for(employee: Employee, year: PerformanceYear) -> QuerySet[Res
         .annotate(is_taken=Exists(taken))
         .order_by("item__work_plan__start_date", "item__kind", "item__order", "item__pk")
     )
+
+
+def penilai_now(plan: WorkPlan) -> Employee | None:
+    """Whoever holds the penilai's position today (a Plt/Plh once the snapshot penilai has left), as permissions.py."""
+    if plan.penilai_position_id is not None:
+        holder = org_selectors.holder_of(plan.penilai_position, org_selectors.today(), exclude={plan.employee_id})
+        if holder is not None:
+            return holder.employee
+    return plan.penilai

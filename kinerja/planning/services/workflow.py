@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from kinerja.organization import selectors as org_selectors
 from kinerja.organization.models import Employee
 from kinerja.planning import permissions
+from kinerja.planning import selectors as planning_selectors
 from kinerja.planning.choices import WORK_PLAN_TRANSITIONS, ItemKind, WorkPlanStatus
 from kinerja.planning.exceptions import TransitionNotAllowed
 from kinerja.planning.models import WorkPlan, WorkPlanEvent, WorkPlanVersion
@@ -65,19 +65,10 @@ def _move(actor: Any, plan: WorkPlan, to_status: str, verb: str, note: str = "")
     return event
 
 
-def _penilai_now(plan: WorkPlan) -> Employee | None:
-    """Whoever holds the penilai's position today (a Plt/Plh once the snapshot penilai has left), as permissions.py."""
-    if plan.penilai_position is not None:
-        holder = org_selectors.holder_of(plan.penilai_position, org_selectors.today(), exclude={plan.employee_id})
-        if holder is not None:
-            return holder.employee
-    return plan.penilai
-
-
 def _other_party(actor: Any, plan: WorkPlan) -> Employee | None:
     """The owner when the penilai acts, the penilai when the owner acts."""
     if getattr(actor, "employee_id", None) == plan.employee_id:
-        return _penilai_now(plan)
+        return planning_selectors.penilai_now(plan)
     return plan.employee
 
 
@@ -125,7 +116,7 @@ def work_plan_submit(*, actor: Any, work_plan: WorkPlan) -> WorkPlan:
     _move(actor, work_plan, WorkPlanStatus.SUBMITTED, "submitted")
     owner = work_plan.employee.full_name
     notify_on_commit(
-        _penilai_now(work_plan),
+        planning_selectors.penilai_now(work_plan),
         "planning.work_plan.submitted",
         lambda: _("%(name)s submitted their SKP for approval.") % {"name": owner},
         url=work_plan_url(work_plan.pk),

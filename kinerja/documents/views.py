@@ -65,7 +65,7 @@ def work_plan_version_pdf(request: HttpRequest, pk: int, version: int) -> render
 def _evaluation_result_or_403(request: HttpRequest, pk: int) -> Any:
     """An evaluation the user sees; its owner only once the result is published (the result is not theirs before)."""
     evaluation = evaluation_permissions.get_evaluation_for_user_or_404(request.user, pk)
-    if not evaluation_permissions.can_view_result(request.user, evaluation):
+    if not evaluation_permissions.result_shown(request.user, evaluation):
         raise PermissionDenied
     return evaluation
 

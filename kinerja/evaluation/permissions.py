@@ -210,11 +210,16 @@ def can_rate(user: Any, ev: Evaluation) -> bool:
     return _open_for_rating(ev) and acts_as_penilai(user, ev)
 
 
+def result_shown(user: Any, ev: Evaluation) -> bool:
+    """For an evaluation already fetched through evaluations_visible_to (no query): the owner sees the result only
+    once it is published (the forum may still change the predikat); everyone else who sees it, always."""
+    employee_id = getattr(user, "employee_id", None)
+    return ev.is_published or employee_id is None or ev.employee_id != employee_id
+
+
 def can_view_result(user: Any, ev: Evaluation) -> bool:
     """Everyone who sees the evaluation sees the result, except the owner before publication."""
-    if not evaluations_visible_to(user).filter(pk=ev.pk).exists():
-        return False
-    return ev.is_published or not _is_owner(user, ev)
+    return evaluations_visible_to(user).filter(pk=ev.pk).exists() and result_shown(user, ev)
 
 
 def can_file_objection(user: Any, ev: Evaluation) -> bool:

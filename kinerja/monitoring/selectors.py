@@ -200,7 +200,8 @@ def plan_progress(work_plan: WorkPlan, period: EvaluationPeriod) -> list[ItemPro
     """Per RHK: its IKI with target, realisasi of the period, capaian and category, and the period's daily entries."""
     realizations = Realization.objects.filter(period=period).prefetch_related("evidence")
     items = list(
-        work_plan.items.prefetch_related(
+        # The RHK each one supports prints next to it (documents, rating page): joined, not one query per RHK.
+        work_plan.items.select_related("supported_item", "supported_goal").prefetch_related(
             Prefetch(
                 "indicators",
                 queryset=Indicator.objects.prefetch_related(

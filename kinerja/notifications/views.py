@@ -20,7 +20,8 @@ PAGE_SIZE = 25
 @require_GET
 def notification_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.notifications_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "unread": selectors.unread_count(request.user)}
+    # The unread count comes from the navigation context processor (the bell's badge): counted once per page.
+    context = {"page_obj": page}
     return render(request, "notifications/list.html", context)
 
 

@@ -158,7 +158,7 @@ def _periodic(detail: EvaluationDetail, user: Any) -> list[dict[str, Any]]:
     rows = []
     for ev in detail.periodic:
         # The owner sees each periodic result once it is published, like the annual one.
-        shown = ev.is_published or ev.employee_id != getattr(user, "employee_id", None)
+        shown = permissions.result_shown(user, ev)
         rows.append(
             {
                 "id": ev.pk, "period": str(ev.period.name), "status": ev.status,
@@ -174,7 +174,7 @@ def detail_data(detail: EvaluationDetail, request: Any) -> dict[str, Any]:
     """The detail as the caller may see it: the result and all that reveals it hidden from an unpublished owner."""
     user = request.user
     ev = detail.evaluation
-    show_result = permissions.can_view_result(user, ev)
+    show_result = permissions.result_shown(user, ev)  # ev was fetched through the visibility rules
     data = dict(EvaluationCardSerializer(ev, context={"request": request, "result_visible": show_result}).data)
     org, suggestion = detail.org_rating, detail.suggestion
     adjustments = [adjustment_data(a) for a in detail.adjustments]

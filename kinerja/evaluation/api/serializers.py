@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from kinerja.evaluation import permissions
 from kinerja.evaluation.api.common import OrgUnitRefSerializer, PeriodRefSerializer, PersonSerializer
 from kinerja.evaluation.choices import Predikat, Rating
 from kinerja.evaluation.models import Evaluation
@@ -57,15 +58,6 @@ def result_of(evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
-def result_visible(user: Any, evaluation: Evaluation) -> bool:
-    """permissions.can_view_result for a row already taken from evaluations_visible_to (no query per row).
-
-    The owner sees the result only once it is published (the forum may still change the predikat).
-    """
-    employee_id = getattr(user, "employee_id", None)
-    return evaluation.is_published or employee_id is None or evaluation.employee_id != employee_id
-
-
 class EvaluationCardSerializer(serializers.Serializer):
     """An evaluation in a list: whose, which period, where it stands, and the result when the caller may see it.
 
@@ -93,5 +85,5 @@ class EvaluationCardSerializer(serializers.Serializer):
     def get_result(self, evaluation: Evaluation) -> dict[str, Any] | None:
         visible = self.context.get("result_visible")
         if visible is None:
-            visible = result_visible(self.context["request"].user, evaluation)
+            visible = permissions.result_shown(self.context["request"].user, evaluation)
         return result_of(evaluation) if visible else None

@@ -101,7 +101,7 @@ def page_context(request: HttpRequest, evaluation: Evaluation, **forms: Any) -> 
     year = evaluation.period.year
     can_rate = permissions.can_rate(user, evaluation)
     can_self_assess = permissions.can_self_assess(user, evaluation)
-    can_view_result = permissions.can_view_result(user, evaluation)
+    can_view_result = permissions.result_shown(user, evaluation)  # fetched through the visibility rules
     can_file = permissions.can_file_objection(user, evaluation)
     fixed = detail.unit_head_results
     items = _plan_items(evaluation)

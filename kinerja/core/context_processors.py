@@ -95,6 +95,10 @@ def _nav_items(request: HttpRequest) -> list[NavItem]:
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     context: dict[str, Any] = {"instance_name": settings.KINERJA_INSTANCE_NAME, "nav_items": []}
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.boosted:
+        # An htmx fragment (a row, a progress poll every second) has no navbar: skip its queries.
+        return context
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         context["nav_items"] = _nav_items(request)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
@@ -16,12 +17,11 @@ class QueryCountHeaderMiddleware:
     """Adds ``X-Query-Count`` when KINERJA_QUERY_COUNT_HEADER is on (make bench only)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        if not settings.KINERJA_QUERY_COUNT_HEADER:
+            raise MiddlewareNotUsed  # Django drops it from the chain: nothing to check per request
         self.get_response = get_response
-        self.enabled = settings.KINERJA_QUERY_COUNT_HEADER
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self.enabled:
-            return self.get_response(request)
         count = 0
 
         def counter(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:

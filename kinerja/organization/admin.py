@@ -78,7 +78,10 @@ class EmployeeAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Employee, form: Any, change: bool) -> None:
         data = {field: getattr(obj, field) for field in services.EMPLOYEE_FIELDS}
-        saved, _ = services.employee_upsert(actor=request.user, data=data, reason="admin")
+        # Editing: update this employee even when the NIP itself is corrected (matching by NIP would add a second one).
+        saved, _ = services.employee_upsert(
+            actor=request.user, data=data, reason="admin", employee_id=obj.pk if change else None
+        )
         obj.pk = saved.pk
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:

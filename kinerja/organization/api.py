@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kinerja.core.api import paginated_response, validated_filters
+from kinerja.core.permissions import get_visible_or_404
 from kinerja.organization import nip as nip_codec
 from kinerja.organization import permissions, selectors
 from kinerja.organization.choices import UnitKind
@@ -221,9 +222,9 @@ class EmployeeDetailApi(APIView):
         ),
     )
     def get(self, request: Request, pk: int) -> Response:
-        employee = permissions.get_employee_for_user_or_404(request.user, pk)
-        card = selectors.with_current_post(permissions.employees_visible_to(request.user)).get(pk=employee.pk)
-        personal = permissions.can_view_personal_data(request.user, employee)
+        # One fetch through the visibility rules, with the current post joined (404 for anyone who may not see it).
+        card = get_visible_or_404(selectors.with_current_post(permissions.employees_visible_to(request.user)), pk=pk)
+        personal = permissions.can_view_personal_data(request.user, card)
         if personal:
-            card.history = list(selectors.assignment_history(employee))
+            card.history = list(selectors.assignment_history(card))
         return Response(self.OutputSerializer(card, context={"personal": personal}).data)

@@ -42,9 +42,12 @@ def check_rank_matches(employment_type: str, rank: Rank | None) -> None:
 
 
 @transaction.atomic
-def employee_upsert(*, actor: Any, data: dict[str, Any], reason: str = "") -> tuple[Employee, bool]:
+def employee_upsert(
+    *, actor: Any, data: dict[str, Any], reason: str = "", employee_id: int | None = None
+) -> tuple[Employee, bool]:
     """Create an employee or update the one with the same NIP; NIP-derived fields come from the NIP.
 
+    ``employee_id``: update that employee, whose NIP may be corrected (the admin's edit form); imports match by NIP.
     Returns (employee, created). Writes an audit event with the fields before and after.
     """
     employment_type = data["employment_type"]
@@ -56,11 +59,15 @@ def employee_upsert(*, actor: Any, data: dict[str, Any], reason: str = "") -> tu
     values["tmt_cpns"] = decoded.tmt_cpns
     if decoded.sex:
         values["sex"] = decoded.sex
-    employee = Employee.objects.filter(nip=number).first()
+    if employee_id is not None:
+        employee = Employee.objects.filter(pk=employee_id).first()
+    else:
+        employee = Employee.objects.filter(nip=number).first()
     created = employee is None
     before = None if created else audit.snapshot(employee, EMPLOYEE_FIELDS)  # type: ignore[arg-type]
     if employee is None:
         employee = Employee(nip=number)
+    employee.nip = number
     for key, value in values.items():
         setattr(employee, key, value)
     employee.full_clean(exclude=["user"])

@@ -64,6 +64,18 @@ def test_employee_upsert_updates_the_same_nip_with_before_and_after(cast: Cast) 
     assert event.after["name"] == "Nurul Aini Putri"
 
 
+def test_correcting_the_nip_of_an_existing_employee_updates_them_instead_of_adding_another(cast: Cast) -> None:
+    actor = cast.user("admin_bkpsdm")
+    first, _ = services.employee_upsert(actor=actor, data=_data())
+    corrected = "19860927 201505 2 001"
+    second, created = services.employee_upsert(actor=actor, data=_data(nip=corrected), employee_id=first.pk)
+    assert not created
+    assert second.pk == first.pk
+    assert second.nip == "198609272015052001"
+    assert second.birth_date == dt.date(1986, 9, 27)
+    assert not Employee.objects.filter(nip=NIP).exists()
+
+
 def test_employee_upsert_without_changes_writes_no_audit_event(cast: Cast) -> None:
     actor = cast.user("admin_bkpsdm")
     services.employee_upsert(actor=actor, data=_data())

@@ -8,6 +8,8 @@ queries a row, too slow for a 5,000-row city export (docs/import.md, "Performanc
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -307,9 +309,14 @@ def _write_employees(plan: Plan, job: ImportJob, events: list[AuditEvent]) -> No
 
 
 def _write_posts(plan: Plan, job: ImportJob, events: list[AuditEvent]) -> None:
+    # One UPDATE per end date (a mutasi file ends many posts on one day), batched: SQLite limits the parameters.
+    ending: dict[dt.date, list[int]] = defaultdict(list)
     for assignment, end_date in plan.posts_to_end:
         assignment.end_date = end_date
-        Assignment.objects.filter(pk=assignment.pk).update(end_date=end_date)
+        ending[end_date].append(assignment.pk)
+    for end_date, ids in ending.items():
+        for start in range(0, len(ids), _BATCH):
+            Assignment.objects.filter(pk__in=ids[start : start + _BATCH]).update(end_date=end_date)
     created = []
     for post in plan.posts_to_start:
         employee, position = plan.employees[post.nip], plan.positions[post.position_code]

@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from kinerja.monitoring.capaian import (
     CapaianCategory,
@@ -218,12 +219,18 @@ def plan_progress(work_plan: WorkPlan, period: EvaluationPeriod) -> list[ItemPro
         .values_list("item_id", "n")
     )
     latest: dict[int, list[ProgressEntry]] = defaultdict(list)
-    # One query for the latest entries of every RHK: a window would be neater; the page shows a handful per RHK.
+    # The latest few entries of every RHK in one query: a row number per RHK, filtered in the database, so a
+    # period's hundreds of entries are not loaded (with their evidence) to show a handful.
+    newest_first = [F("day").desc(), F("pk").desc()]
+    rank = Window(RowNumber(), partition_by=[F("item_id")], order_by=newest_first)
     for entry in (
-        ProgressEntry.objects.filter(in_period, item__in=items).prefetch_related("evidence").order_by("-day", "-pk")
+        ProgressEntry.objects.filter(in_period, item__in=items)
+        .annotate(rank=rank)
+        .filter(rank__lte=LATEST_ENTRIES)
+        .prefetch_related("evidence")
+        .order_by("-day", "-pk")
     ):
-        if len(latest[entry.item_id]) < LATEST_ENTRIES:
-            latest[entry.item_id].append(entry)
+        latest[entry.item_id].append(entry)
     return [
         ItemProgress(
             item=item,

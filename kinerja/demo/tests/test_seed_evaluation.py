@@ -16,7 +16,8 @@ from kinerja.accounts.models import User
 from kinerja.evaluation import distribution, permissions
 from kinerja.evaluation.choices import EvaluationStatus, ForumStatus, ObjectionOutcome, ObjectionStatus
 from kinerja.evaluation.models import CalibrationForum, Evaluation, Objection, OrganizationRating
-from kinerja.evaluation.services.forum import population, predikat_counts
+from kinerja.evaluation.selectors import forum_population as population
+from kinerja.evaluation.services.forum import predikat_counts
 from kinerja.notifications.models import Notification
 from kinerja.organization.choices import AGENCY_KINDS
 from kinerja.planning import rules
